@@ -1,0 +1,1 @@
+"""Pantau PMI: linked migrant-worker placement, departure and case indicators."""

@@ -1,0 +1,158 @@
+"""`python -m pantau ingest|demo|summary`: the command line over the same engine as the dashboard."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+from pantau import store
+from pantau.filters import from_query_params
+from pantau.ingest import IngestError, IngestReport, ingest
+from pantau.schema import EXTRACTS
+
+EXIT_QUARANTINED = 1
+EXIT_FAILED = 2
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from e
+
+
+def print_report(report: IngestReport, out=sys.stdout) -> None:
+    for f in report.files:
+        print(
+            f"{f.file} ({f.kind}): read {f.rows_read}, published {f.rows_published}, "
+            f"quarantined {f.rows_quarantined}",
+            file=out,
+        )
+        for reason, n in sorted(f.reasons.items()):
+            print(f"  quarantined {reason}: {n}", file=out)
+        for warning, n in sorted(f.warnings.items()):
+            print(f"  warning {warning}: {n} (published)", file=out)
+        if f.dropped_columns:
+            print(f"  columns outside the contract, not published: {', '.join(f.dropped_columns)}", file=out)
+    totals = (sum(f.rows_read for f in report.files), sum(f.rows_published for f in report.files))
+    print(f"total: read {totals[0]}, published {totals[1]}, quarantined {report.rows_quarantined}", file=out)
+    for kind, change in report.changes.items():
+        if any(change.values()):
+            print(f"{kind}: {change['new']} new, {change['updated']} updated, {change['unchanged']} unchanged", file=out)
+    if report.published_new_version:
+        sizes = ", ".join(f"{t} {n}" for t, n in report.tables.items())
+        print(f"published version {report.version}: {sizes}", file=out)
+    else:
+        print(f"nothing changed; version {report.version} stays current", file=out)
+    if report.quarantine_file:
+        print(f"quarantine report (NIK masked): {report.quarantine_file}", file=out)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    try:
+        report = ingest([Path(p) for p in args.files], kind=args.kind)
+    except (IngestError, store.PublishError, OSError) as e:
+        print(f"ingest failed, nothing published: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    print_report(report)
+    return EXIT_QUARANTINED if report.rows_quarantined else 0
+
+
+def build_demo(seed: int, scale: float, years: int, out=sys.stdout) -> IngestReport:
+    """Generate the synthetic extracts and send them through the normal ingest."""
+    from pantau import demo
+    from pantau.paths import data_dir
+
+    started = time.perf_counter()
+    raw_dir = data_dir() / "demo" / f"seed{seed}-scale{scale:g}-years{years}"
+    files = demo.generate(raw_dir, seed=seed, scale=scale, years=years)
+    generated = time.perf_counter()
+    paths = [p for kind in EXTRACTS for p in files[kind]]
+    report = ingest(paths, demo=True)
+    print(
+        f"demo data (synthetic, seed {seed}, scale {scale:g}, {years} years): "
+        f"generated in {generated - started:.1f} s, ingested in {time.perf_counter() - generated:.1f} s",
+        file=out,
+    )
+    return report
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from pantau import demo
+
+    try:
+        report = build_demo(args.seed, args.scale if args.scale is not None else demo.DEFAULT_SCALE,
+                            args.years if args.years is not None else demo.DEFAULT_YEARS)
+    except (IngestError, store.PublishError, OSError) as e:
+        print(f"demo failed, nothing published: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    print_report(report)
+    return EXIT_QUARANTINED if report.rows_quarantined else 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from pantau.indicators import headline
+
+    if args.start > args.end:
+        print("--start is after --end", file=sys.stderr)
+        return EXIT_FAILED
+    if store.current_version() is None:
+        print("no dataset published yet: run `python -m pantau demo` or `ingest` first", file=sys.stderr)
+        return EXIT_FAILED
+    filters, notices = from_query_params(
+        {"province": args.province, "regency": args.regency, "destination": args.destination,
+         "gender": args.gender},
+        args.start,
+        args.end,
+    )
+    if notices:
+        for n in notices:
+            print(f"{n.reason}: --{n.param} {n.value}", file=sys.stderr)
+        return EXIT_FAILED
+    result = headline(filters)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        version = store.current_version()
+        print(f"{args.start} .. {args.end}  (dataset {version.id}{', demo data' if version.demo else ''})")
+        for key, value in result.items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{k} {v}" for k, v in value.items())
+            print(f"  {key}: {value}")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m pantau", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="validate and publish extract files (CSV, XLSX, Parquet)")
+    ing.add_argument("files", nargs="+")
+    ing.add_argument("--kind", choices=list(EXTRACTS), help="the extract kind, if the headers do not say")
+    ing.set_defaults(func=cmd_ingest)
+
+    dem = sub.add_parser("demo", help="generate synthetic extracts and ingest them as the current dataset")
+    dem.add_argument("--seed", type=int, default=7)
+    dem.add_argument("--scale", type=float, help="1 = national size (~8M departures a year)")
+    dem.add_argument("--years", type=int, help="calendar years ending 2026")
+    dem.set_defaults(func=cmd_demo)
+
+    summ = sub.add_parser("summary", help="headline indicators for a period and filters")
+    summ.add_argument("--start", type=_date, required=True)
+    summ.add_argument("--end", type=_date, required=True)
+    summ.add_argument("--province", action="append", default=[], help="Kemendagri code, e.g. 32")
+    summ.add_argument("--regency", action="append", default=[], help="Kemendagri code, e.g. 3201")
+    summ.add_argument("--destination", action="append", default=[], help="ISO 3166-1 alpha-3")
+    summ.add_argument("--gender", action="append", default=[], help="M or F")
+    summ.add_argument("--json", action="store_true")
+    summ.set_defaults(func=cmd_summary)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.func(args)

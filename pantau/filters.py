@@ -1,0 +1,152 @@
+"""The shared filters: one `Filters` value <-> URL query parameters <-> SQL parameters.
+
+URL values are codes (Kemendagri region codes, ISO3 countries, M/F), never labels, so a link
+works in both languages. Unknown codes and bad dates are dropped and reported as notices.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from pantau.reference import codes
+from pantau.schema import GENDERS
+
+# URL parameter names; multi-valued ones hold comma-separated codes.
+START = "start"
+END = "end"
+PROVINCE = "province"
+REGENCY = "regency"
+DESTINATION = "destination"
+GENDER = "gender"
+FILTER_PARAMS = (START, END, PROVINCE, REGENCY, DESTINATION, GENDER)
+
+# Longer than any real query string; anything beyond is not worth parsing.
+MAX_PARAM_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL parameter value that was ignored, and why ('unknown_code', 'bad_date', ...)."""
+
+    param: str
+    value: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: dt.date
+    end: dt.date
+    provinces: tuple[str, ...] = ()
+    regencies: tuple[str, ...] = ()
+    destinations: tuple[str, ...] = ()
+    genders: tuple[str, ...] = field(default=())
+
+    def sql_params(self) -> dict[str, object]:
+        """Named parameters for the filtered table macros in queries/views.sql."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "provinces": list(self.provinces),
+            "regencies": list(self.regencies),
+            "destinations": list(self.destinations),
+            "genders": list(self.genders),
+        }
+
+    def query_params(self) -> dict[str, str]:
+        """URL query parameters; empty filters are left out."""
+        params = {START: self.start.isoformat(), END: self.end.isoformat()}
+        for name, values in (
+            (PROVINCE, self.provinces),
+            (REGENCY, self.regencies),
+            (DESTINATION, self.destinations),
+            (GENDER, self.genders),
+        ):
+            if values:
+                params[name] = ",".join(values)
+        return params
+
+    def previous_year(self) -> Filters:
+        """The same filters over the same period one year earlier."""
+        return replace(self, start=shift_year(self.start, -1), end=shift_year(self.end, -1))
+
+
+def shift_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def parse_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def _param(params: Mapping[str, object], name: str) -> str | None:
+    value = params.get(name)
+    if isinstance(value, list | tuple):
+        value = ",".join(str(v) for v in value)
+    return None if value is None else str(value)
+
+
+def _codes(
+    params: Mapping[str, object], name: str, valid: frozenset[str], normalise, notices: list[Notice]
+) -> tuple[str, ...]:
+    raw = _param(params, name)
+    if not raw:
+        return ()
+    if len(raw) > MAX_PARAM_LENGTH:
+        notices.append(Notice(name, raw[:40] + "…", "too_long"))
+        return ()
+    kept: list[str] = []
+    for part in raw.split(","):
+        code = normalise(part.strip())
+        if not code:
+            continue
+        if code in valid:
+            if code not in kept:
+                kept.append(code)
+        else:
+            notices.append(Notice(name, part.strip()[:40], "unknown_code"))
+    return tuple(kept)
+
+
+def from_query_params(
+    params: Mapping[str, object], default_start: dt.date, default_end: dt.date
+) -> tuple[Filters, list[Notice]]:
+    """Filters from URL query parameters, dropping (with a notice) what is not valid."""
+    notices: list[Notice] = []
+    known = codes()
+
+    def day(name: str, default: dt.date) -> dt.date:
+        raw = _param(params, name)
+        if not raw:
+            return default
+        parsed = parse_date(raw[:40])
+        if parsed is None:
+            notices.append(Notice(name, raw[:40], "bad_date"))
+            return default
+        return parsed
+
+    start, end = day(START, default_start), day(END, default_end)
+    if start > end:
+        notices.append(Notice(f"{START}/{END}", f"{start}>{end}", "empty_period"))
+        start, end = default_start, default_end
+
+    def region(code: str) -> str:
+        return code.replace(".", "")
+
+    filters = Filters(
+        start=start,
+        end=end,
+        provinces=_codes(params, PROVINCE, known.provinces, region, notices),
+        regencies=_codes(params, REGENCY, known.regencies, region, notices),
+        destinations=_codes(params, DESTINATION, known.countries, str.upper, notices),
+        genders=_codes(params, GENDER, frozenset(GENDERS), str.upper, notices),
+    )
+    return filters, notices

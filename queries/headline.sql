@@ -1,0 +1,35 @@
+-- Headline indicators for one set of filters (DESIGN.md, "Indicators").
+-- One row; the summary CLI and the overview page both read it.
+WITH
+reg AS (
+    SELECT count(*) AS n
+    FROM f_registrations($start, $end, $provinces, $regencies, $destinations, $genders)
+),
+dep AS (
+    SELECT
+        count(*) FILTER (WHERE is_labour) AS labour,
+        count(*) FILTER (WHERE departure_class = 'procedural') AS procedural,
+        count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural,
+        count(*) FILTER (WHERE outcome = 'delayed') AS prevented
+    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders)
+),
+cas AS (
+    SELECT
+        count(*) AS cases,
+        count(*) FILTER (WHERE departure_mode = 'procedural') AS cases_procedural,
+        count(*) FILTER (WHERE departure_mode = 'non_procedural') AS cases_non_procedural,
+        count(*) FILTER (WHERE departure_mode = 'unknown') AS cases_unknown,
+        count(*) FILTER (WHERE is_trafficking) AS trafficking_cases,
+        count(*) FILTER (WHERE is_trafficking AND departure_mode = 'procedural') AS trafficking_procedural,
+        count(*) FILTER (WHERE is_trafficking AND departure_mode = 'non_procedural') AS trafficking_non_procedural,
+        count(*) FILTER (WHERE is_trafficking AND departure_mode = 'unknown') AS trafficking_unknown
+    FROM f_cases($start, $end, $provinces, $regencies, $destinations, $genders)
+)
+SELECT
+    reg.n AS registrations,
+    dep.labour AS labour_departures,
+    dep.procedural AS procedural_departures,
+    dep.non_procedural AS non_procedural_departures,
+    dep.prevented AS prevented_departures,
+    cas.*
+FROM reg, dep, cas;

@@ -1,0 +1,24 @@
+-- Labour departures per month by class, with prevented departures (outcome delayed).
+-- Months without any departure are still listed, so a chart shows gaps as zeros.
+WITH months AS (
+    SELECT CAST(m AS DATE) AS month
+    FROM generate_series(date_trunc('month', CAST($start AS DATE)),
+                         date_trunc('month', CAST($end AS DATE)),
+                         INTERVAL 1 MONTH) AS t(m)
+),
+counts AS (
+    SELECT
+        CAST(date_trunc('month', period_day) AS DATE) AS month,
+        count(*) FILTER (WHERE departure_class = 'procedural') AS procedural,
+        count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural,
+        count(*) FILTER (WHERE outcome = 'delayed') AS prevented
+    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders)
+    GROUP BY ALL
+)
+SELECT
+    months.month,
+    coalesce(counts.procedural, 0) AS procedural,
+    coalesce(counts.non_procedural, 0) AS non_procedural,
+    coalesce(counts.prevented, 0) AS prevented
+FROM months LEFT JOIN counts USING (month)
+ORDER BY months.month;

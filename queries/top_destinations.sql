@@ -1,0 +1,13 @@
+-- Destination countries with the most labour departures, split by class.
+SELECT
+    d.destination_country AS iso3,
+    c.name_id,
+    c.name_en,
+    count(*) AS labour_departures,
+    count(*) FILTER (WHERE d.departure_class = 'procedural') AS procedural,
+    count(*) FILTER (WHERE d.departure_class = 'non_procedural') AS non_procedural
+FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders) AS d
+JOIN countries AS c ON c.iso3 = d.destination_country
+GROUP BY ALL
+ORDER BY labour_departures DESC, iso3
+LIMIT $limit;

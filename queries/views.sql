@@ -1,0 +1,78 @@
+-- Views over the current published dataset version and the reference code lists.
+-- Relative file names resolve through the connection's file_search_path
+-- (the version folder, then data/reference), so the same SQL serves any version.
+-- Every view exposes period_day (the date that counts periods), region_province and
+-- region_regency (origin or residence, as DESIGN.md defines region per extract).
+
+CREATE VIEW registrations AS
+SELECT *,
+       registered_on AS period_day,
+       origin_province_code AS region_province,
+       origin_regency_code AS region_regency
+FROM read_parquet('registrations.parquet');
+
+CREATE VIEW departures AS
+SELECT *,
+       CAST(examined_at AS DATE) AS period_day,
+       residence_province_code AS region_province,
+       residence_regency_code AS region_regency
+FROM read_parquet('departures.parquet');
+
+CREATE VIEW labour_departures AS
+SELECT * FROM departures WHERE is_labour;
+
+CREATE VIEW prevented_departures AS
+SELECT * FROM departures WHERE outcome = 'delayed';
+
+CREATE VIEW cases AS
+SELECT *,
+       reported_on AS period_day,
+       origin_province_code AS region_province,
+       origin_regency_code AS region_regency
+FROM read_parquet('cases.parquet');
+
+CREATE VIEW provinces AS SELECT * FROM read_csv('provinces.csv', all_varchar = true);
+CREATE VIEW regencies AS SELECT * FROM read_csv('regencies.csv', all_varchar = true);
+CREATE VIEW countries AS SELECT * FROM read_csv('countries.csv', all_varchar = true);
+CREATE VIEW checkpoints AS SELECT * FROM read_csv('checkpoints.csv', all_varchar = true);
+
+-- An empty list means "no filter".
+CREATE MACRO in_filter(selected, value) AS (len(selected) = 0 OR list_contains(selected, value));
+
+CREATE MACRO filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                          period_day, region_province, region_regency, destination, gender) AS (
+    period_day BETWEEN start_day AND end_day
+    AND in_filter(provinces, region_province)
+    AND in_filter(regencies, region_regency)
+    AND in_filter(destinations, destination)
+    AND in_filter(genders, gender)
+);
+
+-- Filtered extracts: every indicator query reads these, never the raw views, so a filter
+-- (and later the user's scope) is applied the same way everywhere.
+-- Registrations: cancelled ones never count (DESIGN.md, indicator "Registrations").
+CREATE MACRO f_registrations(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+SELECT * FROM registrations
+WHERE status <> 'cancelled'
+  AND filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                   period_day, region_province, region_regency, destination_country, gender);
+
+CREATE MACRO f_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+SELECT * FROM departures
+WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                   period_day, region_province, region_regency, destination_country, gender);
+
+CREATE MACRO f_labour_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+SELECT * FROM labour_departures
+WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                   period_day, region_province, region_regency, destination_country, gender);
+
+CREATE MACRO f_prevented_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+SELECT * FROM prevented_departures
+WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                   period_day, region_province, region_regency, destination_country, gender);
+
+CREATE MACRO f_cases(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+SELECT * FROM cases
+WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
+                   period_day, region_province, region_regency, destination_country, gender);

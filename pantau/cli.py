@@ -25,7 +25,8 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value}") from e
 
 
-def print_report(report: IngestReport, out=sys.stdout) -> None:
+def print_report(report: IngestReport, out=None) -> None:
+    out = out or sys.stdout
     for f in report.files:
         print(
             f"{f.file} ({f.kind}): read {f.rows_read}, published {f.rows_published}, "
@@ -62,8 +63,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_QUARANTINED if report.rows_quarantined else 0
 
 
-def build_demo(seed: int, scale: float, years: int, out=sys.stdout) -> IngestReport:
+def build_demo(seed: int, scale: float, years: int, out=None) -> IngestReport:
     """Generate the synthetic extracts and send them through the normal ingest."""
+    out = out or sys.stdout
     from pantau import demo
     from pantau.paths import data_dir
 

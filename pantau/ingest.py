@@ -22,7 +22,7 @@ from pantau import sql, store
 from pantau.paths import quarantine_dir
 from pantau.pseudonym import fingerprint, load_secret, person_keys
 from pantau.readers import ROW, ReadError, read_extract
-from pantau.schema import EXTRACTS, NIK, REGENCY, Extract
+from pantau.schema import DERIVED, EXTRACTS, NIK, REGENCY, Extract
 from pantau.validate import (
     NIK_BIRTH_MISMATCH,
     NIK_REGION_MISMATCH,
@@ -179,9 +179,13 @@ class _Run:
         keys = pa.table({"nik": pa.array(niks, pa.string()), "person_key": pa.array(person_keys(secret, niks), pa.string())})
         self.con.register("keys", keys)
         select = []
+        derived = DERIVED.get(kind, {})
         for column in extract.columns:
             if column.kind == NIK:
                 select.append("k.person_key")
+                continue
+            if column.name in derived:
+                select.append(f"({derived[column.name]}) AS {_quote(column.name)}")
                 continue
             select.append(f"c.{_quote(column.name)}")
             if column.kind == REGENCY:

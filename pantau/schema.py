@@ -179,6 +179,13 @@ CASES = Extract(
     ),
 )
 
+# Published record columns whose value is a rule over the row, applied once at ingest so that
+# every query (and the comparison of re-ingested rows) sees the same value.
+# A case is a trafficking case when flagged tppo or of case type trafficking; empty means no.
+DERIVED: dict[str, dict[str, str]] = {
+    "cases": {"is_trafficking": "coalesce(is_trafficking, false) OR case_type = 'trafficking'"},
+}
+
 EXTRACTS: dict[str, Extract] = {e.kind: e for e in (REGISTRATIONS, DEPARTURES, CASES)}
 
 

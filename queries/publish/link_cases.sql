@@ -3,7 +3,7 @@
 -- From the linked departure: the same person's latest labour departure on or before the
 -- report date, to the same destination (or either unknown); else the mode the case reported;
 -- else unknown. mode_source says which of the three applied.
--- Trafficking: flagged tppo, or of case type trafficking.
+-- is_trafficking was settled at ingest (pantau/schema.py, DERIVED): flagged tppo or of type trafficking.
 WITH candidates AS (
     SELECT
         c.case_id,
@@ -28,7 +28,7 @@ linked AS (
     WHERE rank = 1
 )
 SELECT
-    c.* REPLACE (coalesce(c.is_trafficking, false) OR c.case_type = 'trafficking' AS is_trafficking),
+    c.*,
     l.linked_departure_id,
     CASE
         WHEN l.linked_class IS NOT NULL THEN l.linked_class

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import extracts  # noqa: E402
+
+TEST_SECRET = "test-secret-not-for-production"
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch) -> Path:
+    """An empty data folder for this test, and a fixed NIK secret."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("PANTAU_DATA", str(folder))
+    monkeypatch.setenv("PANTAU_SECRET", TEST_SECRET)
+    return folder
+
+
+@pytest.fixture
+def extract_files(tmp_path) -> list[Path]:
+    return extracts.write_all(tmp_path / "in")
+
+
+@pytest.fixture
+def published(data_dir, extract_files):
+    """The hand-built extracts ingested into the test's data folder."""
+    from pantau.ingest import ingest
+
+    return ingest(extract_files)

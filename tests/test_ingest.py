@@ -1,0 +1,224 @@
+"""Ingest: accepted formats, quarantine with reasons, privacy, idempotency, append, atomic failure."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import duckdb
+import extracts
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from openpyxl import Workbook
+
+from pantau import store
+from pantau.cli import main
+from pantau.ingest import IngestError, ingest
+
+
+def counts(version: store.Version) -> dict[str, int]:
+    return {t: pq.ParquetFile(version.table_path(t)).metadata.num_rows for t in store.TABLES}
+
+
+def test_semicolon_bom_and_indonesian_headers(data_dir, tmp_path):
+    aliases = ["no_pemeriksaan", "NIK", "Waktu Pemeriksaan", "kode_tpi", "negara_tujuan", "KODE KABUPATEN",
+               "jenis_kelamin", "tanggal_lahir", "tujuan", "terduga_pmi", "hasil", "nama"]
+    rows = [r + ["Nama Orang"] for r in extracts.departures()[:3]]
+    path = tmp_path / "dep.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow(aliases)
+        w.writerows(rows)
+    report = ingest([path])
+    assert report.files[0].kind == "departures"
+    assert report.files[0].rows_published == 3
+    assert report.files[0].dropped_columns == ["nama"]
+    columns = pq.read_schema(store.current_version().table_path("departures")).names
+    assert "nama" not in columns and "nik" not in columns and "person_key" in columns
+
+
+def test_xlsx_with_title_rows_and_excel_types(data_dir, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Laporan Pendaftaran PMI"])
+    ws.append([])
+    ws.append(extracts.REGISTRATION_HEADER)
+    for row in extracts.registrations():
+        row = list(row)
+        row[2] = dt.date.fromisoformat(row[2])  # a real Excel date cell
+        ws.append(row)
+    ws.append([None] * len(extracts.REGISTRATION_HEADER))  # trailing empty row
+    path = tmp_path / "reg.xlsx"
+    wb.save(path)
+    report = ingest([path])
+    assert (report.files[0].kind, report.files[0].rows_read, report.files[0].rows_published) == (
+        "registrations", 7, 7)
+    days = duckdb.sql(
+        f"SELECT min(registered_on), max(registered_on) "
+        f"FROM read_parquet('{store.current_version().table_path('registrations')}')"
+    ).fetchall()[0]
+    assert days == (dt.date(2022, 12, 1), dt.date(2024, 5, 1))
+
+
+def test_parquet_with_typed_columns(data_dir, tmp_path):
+    rows = extracts.cases()
+    columns = list(zip(*rows, strict=True))
+    table = {name: pa.array(list(values)) for name, values in zip(extracts.CASE_HEADER, columns, strict=True)}
+    table["reported_on"] = pa.array([dt.date.fromisoformat(v) for v in table["reported_on"].to_pylist()])
+    path = tmp_path / "cases.parquet"
+    pq.write_table(pa.table(table), path)
+    report = ingest([path])
+    assert report.files[0].rows_published == 7
+
+
+def bad_departures() -> list[list[str]]:
+    good = extracts.departures()[0]
+
+    def variant(did: str, index: int, value: str) -> list[str]:
+        row = list(good)
+        row[0] = did
+        row[index] = value
+        return row
+
+    return [
+        variant("B1", 1, "320101551295000"),  # 15 digits
+        variant("B2", 1, "3.20101E+15"),  # Excel scientific notation
+        variant("B3", 2, "31/02/2024"),  # no such day
+        variant("B4", 3, "AIR-XXX"),
+        variant("B5", 4, "XYZ"),
+        variant("B6", 5, "9999"),
+        variant("B7", 8, "holiday"),
+        variant("B8", 10, ""),
+        variant("", 0, ""),
+        variant("B9", 2, "2099-01-01 10:00:00"),
+        variant("B10", 2, "1999-12-31 10:00:00"),
+        variant("B11", 6, "X"),
+        variant("OK1", 5, "32.01"),  # dotted code is fine
+    ]
+
+
+EXPECTED_REASONS = {
+    "invalid_nik": 2,
+    "invalid_examined_at": 1,
+    "unknown_checkpoint_code": 1,
+    "unknown_destination_country": 1,
+    "unknown_residence_regency_code": 1,
+    "invalid_declared_purpose": 1,
+    "missing_outcome": 1,
+    "missing_departure_id": 1,
+    "out_of_range_examined_at": 2,
+    "invalid_gender": 1,
+}
+
+
+def test_bad_rows_are_quarantined_with_reasons_and_masked_nik(data_dir, tmp_path, capsys):
+    path = extracts.write_csv(tmp_path / "bad.csv", extracts.DEPARTURE_HEADER, bad_departures())
+    assert main(["ingest", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "quarantined 12" in out and "published 1" in out
+    report_dir = next((data_dir / "quarantine").iterdir())
+    with (report_dir / "departures.csv").open(encoding="utf-8") as f:
+        quarantined = list(csv.DictReader(f))
+    reasons: dict[str, int] = {}
+    for row in quarantined:
+        reasons[row["reason"]] = reasons.get(row["reason"], 0) + 1
+    assert reasons == EXPECTED_REASONS
+    row_numbers = {r["departure_id"]: int(r["row_number"]) for r in quarantined}
+    assert row_numbers["B1"] == 2 and row_numbers["B11"] == 13  # header is row 1
+    nik = extracts.nik("A")
+    text = (report_dir / "departures.csv").read_text(encoding="utf-8")
+    assert nik not in text
+    assert nik[:6] + "******" + nik[-4:] in text
+
+
+def test_nik_mismatch_is_a_published_warning(data_dir, tmp_path):
+    row = list(extracts.departures()[0])
+    row[5] = "3301"  # lives elsewhere than the NIK's regency
+    row[7] = "1995-03-13"  # birth date disagrees with the NIK
+    path = extracts.write_csv(tmp_path / "d.csv", extracts.DEPARTURE_HEADER, [row])
+    report = ingest([path])
+    assert report.files[0].rows_published == 1
+    assert report.files[0].warnings == {"nik_region_mismatch": 1, "nik_birth_mismatch": 1}
+
+
+def test_no_nik_in_any_file_under_the_data_folder(published, data_dir):
+    niks = {extracts.nik(p) for p in extracts.PEOPLE}
+    for path in data_dir.rglob("*"):
+        if path.is_file() and path.suffix != ".parquet":
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            assert not any(n in text for n in niks), path
+    version = store.current_version()
+    for table in store.TABLES:
+        values = duckdb.sql(
+            f"SELECT DISTINCT unnest(list_value(COLUMNS(*)::VARCHAR)) "
+            f"FROM read_parquet('{version.table_path(table)}')"
+        ).fetchall()
+        assert not niks & {v[0] for v in values}, table
+
+
+def test_reingesting_the_same_files_changes_nothing(published, extract_files):
+    before = store.current_version()
+    again = ingest(extract_files)
+    assert not again.published_new_version
+    assert store.current_version().id == before.id
+    assert all(c["new"] == c["updated"] == 0 for c in again.changes.values())
+
+
+def test_monthly_extracts_append_and_relink(data_dir, extract_files):
+    registrations, departures, cases = extract_files
+    ingest([departures])
+    first = store.current_version()
+    assert counts(first) == {"registrations": 0, "departures": 11, "cases": 0}
+    ingest([registrations, cases])
+    second = store.current_version()
+    assert second.manifest["parent"] == first.id
+    assert counts(second) == {"registrations": 7, "departures": 11, "cases": 7}
+    # D01 only became procedural once its registration arrived.
+    cls = duckdb.sql(
+        f"SELECT departure_class FROM read_parquet('{second.table_path('departures')}') "
+        "WHERE departure_id = 'D01'"
+    ).fetchall()
+    assert cls == [("procedural",)]
+    assert [s["file"] for s in second.manifest["sources"]] == ["departures.csv", "registrations.csv", "cases.csv"]
+
+
+def test_newer_extract_wins_and_the_change_is_reported(published, tmp_path):
+    row = list(extracts.departures()[4])  # D05, delayed
+    row[10] = "departed"
+    path = extracts.write_csv(tmp_path / "fix.csv", extracts.DEPARTURE_HEADER, [row])
+    report = ingest([path])
+    assert report.changes["departures"] == {"new": 0, "updated": 1, "unchanged": 0}
+    outcome = duckdb.sql(
+        f"SELECT outcome FROM read_parquet('{store.current_version().table_path('departures')}') "
+        "WHERE departure_id = 'D05'"
+    ).fetchall()
+    assert outcome == [("departed",)]
+
+
+def test_unreadable_file_publishes_nothing_and_keeps_the_current_version(published, tmp_path, capsys):
+    before = store.current_version()
+    wrong = tmp_path / "notes.csv"
+    wrong.write_text("nama,alamat\nBudi,Jl. Merdeka\n", encoding="utf-8")
+    good = extracts.write_csv(tmp_path / "more.csv", extracts.DEPARTURE_HEADER,
+                              [["D99"] + extracts.departures()[0][1:]])
+    assert main(["ingest", str(good), str(wrong)]) == 2
+    assert "unknown_kind" in capsys.readouterr().err
+    assert store.current_version().id == before.id
+    assert not list((before.path.parent.parent).glob(".staging-*"))
+
+
+def test_a_different_secret_is_refused(published, extract_files, monkeypatch):
+    monkeypatch.setenv("PANTAU_SECRET", "another secret")
+    with pytest.raises(IngestError, match="secret"):
+        ingest(extract_files)
+
+
+def test_manifest_accounts_for_every_row(published):
+    manifest = store.current_version().manifest
+    for source in manifest["sources"]:
+        assert source["rows_read"] == source["rows_published"] + source["rows_quarantined"]
+        assert len(source["sha256"]) == 64
+    assert manifest["tables"] == {"registrations": {"rows": 7}, "departures": {"rows": 11}, "cases": {"rows": 7}}
+    json.dumps(manifest)

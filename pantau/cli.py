@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -43,7 +44,8 @@ def print_report(report: IngestReport, out=None) -> None:
     print(f"total: read {totals[0]}, published {totals[1]}, quarantined {report.rows_quarantined}", file=out)
     for kind, change in report.changes.items():
         if any(change.values()):
-            print(f"{kind}: {change['new']} new, {change['updated']} updated, {change['unchanged']} unchanged", file=out)
+            new, updated, unchanged = change["new"], change["updated"], change["unchanged"]
+            print(f"{kind}: {new} new, {updated} updated, {unchanged} unchanged", file=out)
     if report.published_new_version:
         sizes = ", ".join(f"{t} {n}" for t, n in report.tables.items())
         print(f"published version {report.version}: {sizes}", file=out)
@@ -64,17 +66,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def build_demo(seed: int, scale: float, years: int, out=None) -> IngestReport:
-    """Generate the synthetic extracts and send them through the normal ingest."""
-    out = out or sys.stdout
-    from pantau import demo
-    from pantau.paths import data_dir
+    """Generate the synthetic extracts and send them through the normal ingest.
 
+    The raw files carry (synthetic) NIKs, so they live in a temporary folder outside the data
+    folder and are gone once ingested: no file under PANTAU_DATA ever holds a NIK.
+    """
+    from pantau import demo
+
+    out = out or sys.stdout
     started = time.perf_counter()
-    raw_dir = data_dir() / "demo" / f"seed{seed}-scale{scale:g}-years{years}"
-    files = demo.generate(raw_dir, seed=seed, scale=scale, years=years)
-    generated = time.perf_counter()
-    paths = [p for kind in EXTRACTS for p in files[kind]]
-    report = ingest(paths, demo=True)
+    with tempfile.TemporaryDirectory(prefix="pantau-demo-") as raw_dir:
+        files = demo.generate(Path(raw_dir), seed=seed, scale=scale, years=years)
+        generated = time.perf_counter()
+        report = ingest([p for kind in EXTRACTS for p in files[kind]], demo=True)
     print(
         f"demo data (synthetic, seed {seed}, scale {scale:g}, {years} years): "
         f"generated in {generated - started:.1f} s, ingested in {time.perf_counter() - generated:.1f} s",

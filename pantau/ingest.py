@@ -176,7 +176,9 @@ class _Run:
                 f"SELECT DISTINCT nik FROM checked_{kind} WHERE {REASON} IS NULL AND nik IS NOT NULL"
             ).fetchall()
         ]
-        keys = pa.table({"nik": pa.array(niks, pa.string()), "person_key": pa.array(person_keys(secret, niks), pa.string())})
+        keys = pa.table(
+            {"nik": pa.array(niks, pa.string()), "person_key": pa.array(person_keys(secret, niks), pa.string())}
+        )
         self.con.register("keys", keys)
         select = []
         derived = DERIVED.get(kind, {})

@@ -1,0 +1,89 @@
+"""A real dashboard server and Debian's headless chromium, with the network outside localhost blocked."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ARTIFACTS = REPO / "tests" / "artifacts"
+CHROMIUM = os.environ.get("PANTAU_CHROMIUM", "/usr/bin/chromium")
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
+CHART = '[data-testid="stPlotlyChart"] .js-plotly-plot .main-svg'
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def dashboard(env: dict[str, str], timeout: float = 60) -> Iterator[str]:
+    """Start `streamlit run dashboard.py` on a free port; yield its base URL."""
+    port = free_port()
+    log = (ARTIFACTS / f"server-{port}.log").open("w")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)],
+        cwd=REPO,
+        env={**os.environ, **env},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"dashboard did not start; see {log.name}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@contextmanager
+def offline_page(width: int = 1440, height: int = 1000):
+    """A chromium page whose requests to anything but localhost are aborted and recorded."""
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+
+    def route(r):
+        host = r.request.url.split("/")[2].split(":")[0] if "://" in r.request.url else ""
+        if r.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.route("**/*", route)
+            yield page, blocked
+        finally:
+            browser.close()

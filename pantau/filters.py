@@ -20,7 +20,10 @@ PROVINCE = "province"
 REGENCY = "regency"
 DESTINATION = "destination"
 GENDER = "gender"
-FILTER_PARAMS = (START, END, PROVINCE, REGENCY, DESTINATION, GENDER)
+CHECKPOINT = "checkpoint"
+CHECKPOINT_KIND = "checkpoint_kind"
+FILTER_PARAMS = (START, END, PROVINCE, REGENCY, DESTINATION, GENDER, CHECKPOINT, CHECKPOINT_KIND)
+CHECKPOINT_KINDS = ("air", "sea", "land")
 
 # Longer than any real query string; anything beyond is not worth parsing.
 MAX_PARAM_LENGTH = 2000
@@ -43,6 +46,9 @@ class Filters:
     regencies: tuple[str, ...] = ()
     destinations: tuple[str, ...] = ()
     genders: tuple[str, ...] = field(default=())
+    # Only queries about departures use these (queries/views.sql, f_departures).
+    checkpoints: tuple[str, ...] = ()
+    checkpoint_kinds: tuple[str, ...] = ()
 
     def sql_params(self) -> dict[str, object]:
         """Named parameters for the filtered table macros in queries/views.sql."""
@@ -53,6 +59,8 @@ class Filters:
             "regencies": list(self.regencies),
             "destinations": list(self.destinations),
             "genders": list(self.genders),
+            "checkpoints": list(self.checkpoints),
+            "checkpoint_kinds": list(self.checkpoint_kinds),
         }
 
     def query_params(self) -> dict[str, str]:
@@ -63,6 +71,8 @@ class Filters:
             (REGENCY, self.regencies),
             (DESTINATION, self.destinations),
             (GENDER, self.genders),
+            (CHECKPOINT, self.checkpoints),
+            (CHECKPOINT_KIND, self.checkpoint_kinds),
         ):
             if values:
                 params[name] = ",".join(values)
@@ -148,5 +158,7 @@ def from_query_params(
         regencies=_codes(params, REGENCY, known.regencies, region, notices),
         destinations=_codes(params, DESTINATION, known.countries, str.upper, notices),
         genders=_codes(params, GENDER, frozenset(GENDERS), str.upper, notices),
+        checkpoints=_codes(params, CHECKPOINT, known.checkpoints, str.upper, notices),
+        checkpoint_kinds=_codes(params, CHECKPOINT_KIND, frozenset(CHECKPOINT_KINDS), str.lower, notices),
     )
     return filters, notices

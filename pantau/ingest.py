@@ -110,7 +110,9 @@ class _Run:
     """One ingest run's working state in an in-memory DuckDB."""
 
     def __init__(self, today: dt.date):
+        # The terminal progress bar would interleave with our own report.
         self.con = duckdb.connect()
+        self.con.execute("SET enable_progress_bar = false")
         load_macros(self.con)
         self.today = today
         self.reports: list[FileReport] = []

@@ -11,12 +11,16 @@ SELECT *,
        origin_regency_code AS region_regency
 FROM read_parquet('registrations.parquet');
 
+CREATE VIEW checkpoints AS SELECT * FROM read_csv('checkpoints.csv', all_varchar = true);
+
 CREATE VIEW departures AS
-SELECT *,
-       CAST(examined_at AS DATE) AS period_day,
-       residence_province_code AS region_province,
-       residence_regency_code AS region_regency
-FROM read_parquet('departures.parquet');
+SELECT d.*,
+       CAST(d.examined_at AS DATE) AS period_day,
+       d.residence_province_code AS region_province,
+       d.residence_regency_code AS region_regency,
+       cp.kind AS checkpoint_kind
+FROM read_parquet('departures.parquet') AS d
+LEFT JOIN checkpoints AS cp USING (checkpoint_code);
 
 CREATE VIEW labour_departures AS
 SELECT * FROM departures WHERE is_labour;
@@ -34,8 +38,6 @@ FROM read_parquet('cases.parquet');
 CREATE VIEW provinces AS SELECT * FROM read_csv('provinces.csv', all_varchar = true);
 CREATE VIEW regencies AS SELECT * FROM read_csv('regencies.csv', all_varchar = true);
 CREATE VIEW countries AS SELECT * FROM read_csv('countries.csv', all_varchar = true);
-CREATE VIEW checkpoints AS SELECT * FROM read_csv('checkpoints.csv', all_varchar = true);
-
 -- An empty list means "no filter".
 CREATE MACRO in_filter(selected, value) AS (len(selected) = 0 OR list_contains(selected, value));
 
@@ -57,20 +59,27 @@ WHERE status <> 'cancelled'
   AND filter_match(start_day, end_day, provinces, regencies, destinations, genders,
                    period_day, region_province, region_regency, destination_country, gender);
 
-CREATE MACRO f_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
+-- Departures also filter by checkpoint and checkpoint kind (air/sea/land); only the pages
+-- about departures pass these, so other extracts are never silently narrowed by them.
+CREATE MACRO f_departures(start_day, end_day, provinces, regencies, destinations, genders,
+                          checkpoints := [], checkpoint_kinds := []) AS TABLE
 SELECT * FROM departures
 WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
-                   period_day, region_province, region_regency, destination_country, gender);
+                   period_day, region_province, region_regency, destination_country, gender)
+  AND in_filter(checkpoints, checkpoint_code)
+  AND in_filter(checkpoint_kinds, checkpoint_kind);
 
-CREATE MACRO f_labour_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
-SELECT * FROM labour_departures
-WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
-                   period_day, region_province, region_regency, destination_country, gender);
+CREATE MACRO f_labour_departures(start_day, end_day, provinces, regencies, destinations, genders,
+                                 checkpoints := [], checkpoint_kinds := []) AS TABLE
+SELECT * FROM f_departures(start_day, end_day, provinces, regencies, destinations, genders,
+                           checkpoints := checkpoints, checkpoint_kinds := checkpoint_kinds)
+WHERE is_labour;
 
-CREATE MACRO f_prevented_departures(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
-SELECT * FROM prevented_departures
-WHERE filter_match(start_day, end_day, provinces, regencies, destinations, genders,
-                   period_day, region_province, region_regency, destination_country, gender);
+CREATE MACRO f_prevented_departures(start_day, end_day, provinces, regencies, destinations, genders,
+                                    checkpoints := [], checkpoint_kinds := []) AS TABLE
+SELECT * FROM f_departures(start_day, end_day, provinces, regencies, destinations, genders,
+                           checkpoints := checkpoints, checkpoint_kinds := checkpoint_kinds)
+WHERE outcome = 'delayed';
 
 CREATE MACRO f_cases(start_day, end_day, provinces, regencies, destinations, genders) AS TABLE
 SELECT * FROM cases

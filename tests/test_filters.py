@@ -58,3 +58,25 @@ def test_previous_year_keeps_filters_and_handles_leap_day():
 def test_sql_params_are_plain_lists_for_duckdb():
     f = Filters(*DEFAULT, provinces=("32",))
     assert f.sql_params()["provinces"] == ["32"] and f.sql_params()["regencies"] == []
+
+
+def test_checkpoint_filters_round_trip_and_reach_departure_queries(published):
+    from pantau import queries, sql, store
+
+    f, notices = from_query_params({"checkpoint": "sea-tbk,AIR-XXX", "checkpoint_kind": "SEA,boat"}, *DEFAULT)
+    assert (f.checkpoints, f.checkpoint_kinds) == (("SEA-TBK",), ("sea",))
+    assert sorted(n.value for n in notices) == ["AIR-XXX", "boat"]
+    assert f.query_params()["checkpoint"] == "SEA-TBK"
+    # SEA-TBK in 2024: D06 (labour, non-procedural) and D05 (prevented); tests/extracts.py.
+    query = """
+        SELECT count(*) FILTER (WHERE is_labour), count(*) FILTER (WHERE outcome = 'delayed')
+        FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+                          checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
+    """
+    _, con = store.connection()
+    assert con.cursor().execute(query, sql.bind(query, f.sql_params())).fetchall() == [(1, 1)]
+    sea_only = from_query_params({"checkpoint_kind": "sea"}, *DEFAULT)[0]
+    # Sea checkpoints in 2024: D02 (SEA-BTC), D05 and D06 (SEA-TBK); D05 is prevented.
+    assert con.cursor().execute(query, sql.bind(query, sea_only.sql_params())).fetchall() == [(2, 1)]
+    # The overview's headline ignores checkpoint filters by design.
+    assert queries.run("headline", f).iloc[0]["labour_departures"] == 8

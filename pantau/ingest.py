@@ -24,6 +24,7 @@ from pantau.pseudonym import fingerprint, load_secret, person_keys
 from pantau.readers import ROW, ReadError, read_extract
 from pantau.schema import DERIVED, EXTRACTS, NIK, REGENCY, Extract
 from pantau.validate import (
+    INPUT_PREFIX,
     NIK_BIRTH_MISMATCH,
     NIK_REGION_MISMATCH,
     RAW_PREFIX,
@@ -134,6 +135,9 @@ class _Run:
         """Append the validated rows of one file to checked_<kind>."""
         target = f"checked_{extract.kind}"
         query = validation_sql(extract)
+        table = table.rename_columns(
+            [name if name in (ROW, SOURCE) else INPUT_PREFIX + name for name in table.column_names]
+        )
         verb = f"INSERT INTO {target}" if self.has(extract.kind) else f"CREATE TABLE {target} AS"
         self.con.register("raw", table)
         try:

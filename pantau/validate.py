@@ -30,6 +30,8 @@ from pantau.schema import (
 )
 
 SOURCE = "_source"
+# Input columns arrive as _in_<name>, so each typed column can take the plain name.
+INPUT_PREFIX = "_in_"
 RAW_PREFIX = "_raw_"
 REASON = "_reason"
 NIK_REGION_MISMATCH = "_nik_region_mismatch"
@@ -55,8 +57,12 @@ def _sql_literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _input(column: Column) -> str:
+    return f'"{INPUT_PREFIX}{column.name}"'
+
+
 def _parsed(column: Column) -> str:
-    c = f'raw."{column.name}"'
+    c = _input(column)
     if column.kind == ENUM:
         cases = " ".join(
             f"WHEN {_sql_literal(k)} THEN {_sql_literal(v)}" for k, v in enum_lookup(column).items()
@@ -67,20 +73,20 @@ def _parsed(column: Column) -> str:
 
 def _checks(column: Column) -> list[str]:
     """(condition, reason) CASE arms for one column, most basic first."""
-    name, raw = column.name, f'raw."{column.name}"'
+    name, raw = column.name, _input(column)
     arms = []
     if column.required:
         arms.append(f"WHEN clean({raw}) IS NULL THEN 'missing_{name}'")
-    arms.append(f"WHEN clean({raw}) IS NOT NULL AND p.\"{name}\" IS NULL THEN 'invalid_{name}'")
+    arms.append(f"WHEN clean({raw}) IS NOT NULL AND \"{name}\" IS NULL THEN 'invalid_{name}'")
     if column.kind == NIK:
-        arms.append(f"WHEN NOT regexp_full_match(p.\"{name}\", '[0-9]{{16}}') THEN 'invalid_{name}'")
+        arms.append(f"WHEN NOT regexp_full_match(\"{name}\", '[0-9]{{16}}') THEN 'invalid_{name}'")
     if column.kind in CODE_LISTS:
         arms.append(
-            f"WHEN NOT list_contains(${CODE_LISTS[column.kind]}, p.\"{name}\") THEN 'unknown_{name}'"
+            f"WHEN NOT list_contains(${CODE_LISTS[column.kind]}, \"{name}\") THEN 'unknown_{name}'"
         )
     if column.event_date:
         arms.append(
-            f"WHEN CAST(p.\"{name}\" AS DATE) NOT BETWEEN DATE '{MIN_EVENT_DATE}' AND $today "
+            f"WHEN CAST(\"{name}\" AS DATE) NOT BETWEEN DATE '{MIN_EVENT_DATE}' AND $today "
             f"THEN 'out_of_range_{name}'"
         )
     return arms
@@ -88,35 +94,36 @@ def _checks(column: Column) -> list[str]:
 
 def _raw_text(column: Column) -> str:
     """What a quarantine report may show of the input: the text as read, NIK masked."""
-    c = f'raw."{column.name}"'
-    text = f"mask_nik({c})" if column.kind == NIK else c
+    text = f"mask_nik({_input(column)})" if column.kind == NIK else _input(column)
     return f'{text} AS "{RAW_PREFIX}{column.name}"'
 
 
 def validation_sql(extract: Extract) -> str:
-    """Typed columns, raw text for the quarantine, _reason (NULL = valid), NIK warning flags."""
+    """Typed columns, raw text for the quarantine, _reason (NULL = valid), NIK warning flags.
+
+    Reads the table `raw` with columns _in_<name> (all text), ROW and SOURCE.
+    """
     parsed = ",\n    ".join(f'{_parsed(c)} AS "{c.name}"' for c in extract.columns)
     raw_text = ",\n    ".join(_raw_text(c) for c in extract.columns)
     arms = "\n        ".join(arm for c in extract.columns for arm in _checks(c))
-    nik_region = (
-        f'p.nik IS NOT NULL AND p."{extract.region_column}" IS NOT NULL '
-        f'AND substr(p.nik, 1, 4) <> p."{extract.region_column}"'
-    )
-    nik_birth = "p.nik IS NOT NULL AND nik_birth_mismatch(p.nik, p.birth_date, p.gender)"
+    region = f'"{extract.region_column}"'
+    inputs = ", ".join(_input(c) for c in extract.columns)
+    # Parsing happens once in the inner SELECT; the checks only compare its results.
     return f"""
-WITH p AS (
-    SELECT raw.{ROW}, raw.{SOURCE},
-    {parsed}
-    FROM raw
-)
-SELECT p.*,
+SELECT * EXCLUDE ({inputs}),
     {raw_text},
     CASE
         {arms}
     END AS {REASON},
-    coalesce({nik_region}, false) AS {NIK_REGION_MISMATCH},
-    coalesce(TRY({nik_birth}), false) AS {NIK_BIRTH_MISMATCH}
-FROM p JOIN raw USING ({ROW}, {SOURCE})
+    coalesce(nik IS NOT NULL AND {region} IS NOT NULL AND substr(nik, 1, 4) <> {region}, false)
+        AS {NIK_REGION_MISMATCH},
+    coalesce(TRY(nik IS NOT NULL AND nik_birth_mismatch(nik, birth_date, gender)), false)
+        AS {NIK_BIRTH_MISMATCH}
+FROM (
+    SELECT {ROW}, {SOURCE}, {inputs},
+    {parsed}
+    FROM raw
+)
 """
 
 

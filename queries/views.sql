@@ -38,6 +38,10 @@ FROM read_parquet('cases.parquet');
 CREATE VIEW provinces AS SELECT * FROM read_csv('provinces.csv', all_varchar = true);
 CREATE VIEW regencies AS SELECT * FROM read_csv('regencies.csv', all_varchar = true);
 CREATE VIEW countries AS SELECT * FROM read_csv('countries.csv', all_varchar = true);
+-- The area a row counts in at a map level ('province' or 'regency').
+CREATE MACRO area_code(level, region_province, region_regency) AS
+    CASE level WHEN 'province' THEN region_province ELSE region_regency END;
+
 -- An empty list means "no filter".
 CREATE MACRO in_filter(selected, value) AS (len(selected) = 0 OR list_contains(selected, value));
 

@@ -46,7 +46,8 @@ class Filters:
     regencies: tuple[str, ...] = ()
     destinations: tuple[str, ...] = ()
     genders: tuple[str, ...] = field(default=())
-    # Only queries about departures use these (queries/views.sql, f_departures).
+    # Narrow departures only (queries/views.sql, f_departures); pages that set them beside
+    # registrations or cases drop them first (without_checkpoints).
     checkpoints: tuple[str, ...] = ()
     checkpoint_kinds: tuple[str, ...] = ()
 
@@ -77,6 +78,10 @@ class Filters:
             if values:
                 params[name] = ",".join(values)
         return params
+
+    def without_checkpoints(self) -> Filters:
+        """For pages about more than departures: a checkpoint says nothing of registrations or cases."""
+        return replace(self, checkpoints=(), checkpoint_kinds=())
 
     def previous_year(self) -> Filters:
         """The same filters over the same period one year earlier."""

@@ -11,7 +11,8 @@ dep AS (
         count(*) FILTER (WHERE departure_class = 'procedural') AS procedural,
         count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural,
         count(*) FILTER (WHERE outcome = 'delayed') AS prevented
-    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders)
+    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
 ),
 cas AS (
     SELECT

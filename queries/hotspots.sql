@@ -3,12 +3,14 @@
 -- ($prev_start..$prev_end), with the destinations and checkpoints that carry them.
 WITH current_period AS (
     SELECT region_regency AS regency_code, destination_country, checkpoint_code
-    FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders)
+    FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     WHERE departure_class = 'non_procedural' AND region_regency IS NOT NULL
 ),
 previous_period AS (
     SELECT region_regency AS regency_code, count(*) AS previous
-    FROM f_labour_departures($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders)
+    FROM f_labour_departures($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     WHERE departure_class = 'non_procedural'
     GROUP BY ALL
 ),

@@ -22,7 +22,8 @@ dep AS (
            count(*) FILTER (WHERE departure_class = 'procedural') AS procedural_departures,
            count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural_departures,
            count(*) FILTER (WHERE outcome = 'delayed') AS prevented_departures
-    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders)
+    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     GROUP BY ALL
 ),
 cas AS (

@@ -78,5 +78,5 @@ def test_checkpoint_filters_round_trip_and_reach_departure_queries(published):
     sea_only = from_query_params({"checkpoint_kind": "sea"}, *DEFAULT)[0]
     # Sea checkpoints in 2024: D02 (SEA-BTC), D05 and D06 (SEA-TBK); D05 is prevented.
     assert con.cursor().execute(query, sql.bind(query, sea_only.sql_params())).fetchall() == [(2, 1)]
-    # The overview's headline ignores checkpoint filters by design.
-    assert queries.run("headline", f).iloc[0]["labour_departures"] == 8
+    assert queries.run("headline", f).iloc[0]["labour_departures"] == 1
+    assert queries.run("headline", f.without_checkpoints()).iloc[0]["labour_departures"] == 8

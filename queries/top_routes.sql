@@ -1,0 +1,16 @@
+-- Routes (checkpoint -> destination) carrying the most non-procedural labour departures.
+SELECT
+    d.checkpoint_code,
+    cp.name AS checkpoint_name,
+    cp.kind AS checkpoint_kind,
+    d.destination_country,
+    count(*) FILTER (WHERE d.departure_class = 'non_procedural') AS non_procedural_departures,
+    count(*) AS labour_departures,
+    non_procedural_departures / count(*) AS non_procedural_share
+FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds) AS d
+JOIN checkpoints AS cp USING (checkpoint_code)
+GROUP BY ALL
+HAVING non_procedural_departures > 0
+ORDER BY non_procedural_departures DESC, d.checkpoint_code, d.destination_country
+LIMIT $limit;

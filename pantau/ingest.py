@@ -36,6 +36,8 @@ from pantau.validate import (
 )
 
 DUPLICATE_ID = "duplicate_id"
+# The merged records of each kind, as the linkage SQL (queries/publish/) names them.
+RECORD_TABLES = {"registrations": "reg_records", "departures": "dep_records", "cases": "case_records"}
 
 
 class IngestError(Exception):
@@ -82,17 +84,29 @@ class IngestReport:
         return sum(f.rows_quarantined for f in self.files)
 
 
-def base_columns(extract: Extract) -> list[str]:
-    """Published record columns: the contract without nik, with person_key and provinces."""
+def record_columns(extract: Extract) -> list[tuple[str, str]]:
+    """Published record columns and how each is made from a valid checked row (c) and its key (k).
+
+    The contract without nik; person_key in its place; a province code beside each regency code;
+    rule-based columns (schema.DERIVED) settled here once.
+    """
+    derived = DERIVED.get(extract.kind, {})
     columns = []
     for column in extract.columns:
+        name = column.name
         if column.kind == NIK:
-            columns.append("person_key")
-            continue
-        columns.append(column.name)
+            columns.append(("person_key", "k.person_key"))
+        elif name in derived:
+            columns.append((name, f"({derived[name]})"))
+        else:
+            columns.append((name, f"c.{_quote(name)}"))
         if column.kind == REGENCY:
-            columns.append(column.name.replace("regency", "province"))
+            columns.append((name.replace("regency", "province"), f"substr(c.{_quote(name)}, 1, 2)"))
     return columns
+
+
+def base_columns(extract: Extract) -> list[str]:
+    return [name for name, _ in record_columns(extract)]
 
 
 def _sha256(path: Path) -> str:
@@ -117,6 +131,7 @@ class _Run:
         load_macros(self.con)
         self.today = today
         self.reports: list[FileReport] = []
+        self.kinds: set[str] = set()  # kinds with a checked_<kind> table
 
     def check_file(self, path: Path, kind: str | None, ordinal: int) -> None:
         sha = _sha256(path)
@@ -138,19 +153,13 @@ class _Run:
         table = table.rename_columns(
             [name if name in (ROW, SOURCE) else INPUT_PREFIX + name for name in table.column_names]
         )
-        verb = f"INSERT INTO {target}" if self.has(extract.kind) else f"CREATE TABLE {target} AS"
+        verb = f"INSERT INTO {target}" if extract.kind in self.kinds else f"CREATE TABLE {target} AS"
+        self.kinds.add(extract.kind)
         self.con.register("raw", table)
         try:
             self.con.execute(f"{verb} {query}", sql.bind(query, {"today": self.today, **code_params()}))
         finally:
             self.con.unregister("raw")
-
-    def has(self, kind: str) -> bool:
-        return bool(
-            self.con.execute(
-                "SELECT count(*) FROM duckdb_tables() WHERE table_name = $t", {"t": f"checked_{kind}"}
-            ).fetchall()[0][0]
-        )
 
     def empty(self, extract: Extract) -> None:
         """A kind no file of this run holds: an empty checked table of the right shape."""
@@ -186,23 +195,11 @@ class _Run:
             {"nik": pa.array(niks, pa.string()), "person_key": pa.array(person_keys(secret, niks), pa.string())}
         )
         self.con.register("keys", keys)
-        select = []
-        derived = DERIVED.get(kind, {})
-        for column in extract.columns:
-            if column.kind == NIK:
-                select.append("k.person_key")
-                continue
-            if column.name in derived:
-                select.append(f"({derived[column.name]}) AS {_quote(column.name)}")
-                continue
-            select.append(f"c.{_quote(column.name)}")
-            if column.kind == REGENCY:
-                province = column.name.replace("regency", "province")
-                select.append(f"substr(c.{_quote(column.name)}, 1, 2) AS {_quote(province)}")
+        select = ", ".join(f"{expr} AS {_quote(name)}" for name, expr in record_columns(extract))
         self.con.execute(
             f"""
             CREATE TABLE new_{kind} AS
-            SELECT {", ".join(select)}
+            SELECT {select}
             FROM checked_{kind} AS c LEFT JOIN keys AS k USING (nik)
             WHERE c.{REASON} IS NULL
             """
@@ -210,7 +207,7 @@ class _Run:
         self.con.unregister("keys")
 
     def merge(self, extract: Extract, current: store.Version | None) -> dict[str, int]:
-        """records_<kind> = current records replaced/extended by new ones; counts the changes."""
+        """The record table (RECORD_TABLES) = current records replaced/extended by new ones."""
         kind, idc = extract.kind, _quote(extract.id_column)
         columns = ", ".join(_quote(c) for c in base_columns(extract))
         if current is None:
@@ -231,7 +228,7 @@ class _Run:
         total_new = self.con.execute(f"SELECT count(*) FROM new_{kind}").fetchall()[0][0]
         self.con.execute(
             f"""
-            CREATE TABLE records_{kind} AS
+            CREATE TABLE {RECORD_TABLES[kind]} AS
             SELECT * FROM old_{kind} WHERE {idc} NOT IN (SELECT {idc} FROM new_{kind})
             UNION ALL BY NAME
             SELECT * FROM new_{kind}
@@ -323,9 +320,6 @@ class _Run:
         }
 
 
-RECORD_TABLES = {"registrations": "reg_records", "departures": "dep_records", "cases": "case_records"}
-
-
 def new_version_id(now: dt.datetime) -> str:
     return now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
 
@@ -360,13 +354,12 @@ def ingest(
         version_id = new_version_id(now)
         changes: dict[str, dict[str, int]] = {}
         for extract in EXTRACTS.values():
-            if not run.has(extract.kind):
+            if extract.kind not in run.kinds:
                 run.empty(extract)
             run.dedupe(extract)
             run.tally(extract)
             run.pseudonymise(extract, secret)
             changes[extract.kind] = run.merge(extract, base)
-            run.con.execute(f"CREATE TABLE {RECORD_TABLES[extract.kind]} AS SELECT * FROM records_{extract.kind}")
         quarantine = run.write_quarantine(list(EXTRACTS), quarantine_dir() / version_id)
         changed = base is None or any(c["new"] or c["updated"] for c in changes.values())
         if not changed:

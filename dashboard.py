@@ -1,0 +1,42 @@
+"""Pantau PMI dashboard: `streamlit run dashboard.py`.
+
+The entry point owns what every page shares: language, the sidebar filters (kept here, before
+`pg.run()`, so they survive page changes), the URL, the demo banner and the footer. Pages read
+the filters and language from st.session_state (pantau/ui/state.py).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pantau.i18n import t
+from pantau.ui import banners, data, dataset, footer, sidebar, state, url
+
+# (file, url path, label key). Adding a page is one line here.
+# Page files live in app_pages/, not pages/: with a pages/ folder beside the entry point,
+# Streamlit 1.67 wraps the app in its old multipage mode, and after the first widget change the
+# rerun skips or mis-keys this file's sidebar (filters silently reset, lang becomes None).
+PAGES = (
+    ("app_pages/overview.py", "overview", "page.overview"),
+)
+
+# No page_icon: a material-icon favicon is fetched from fonts.gstatic.com (the app must stay offline).
+st.set_page_config(page_title=t("app.title"), layout="wide")
+
+lang = sidebar.language()
+version = dataset.ensure(lang)
+period = data.data_period()
+filters, notices = sidebar.filters(lang, period[1] if period else None)
+state.publish(filters, lang)
+url.write(filters, lang)
+
+# The first page is the default, served at "/" (Streamlit reserves its url path but does not
+# route it: /overview opens the overview behind a "page not found" notice).
+navigation = st.navigation([
+    st.Page(path, title=t(label, lang), url_path=path_name, default=i == 0)
+    for i, (path, path_name, label) in enumerate(PAGES)
+])
+banners.demo_banner(version, lang)
+banners.notices(notices, lang)
+navigation.run()
+footer.show(version, lang)

@@ -1,0 +1,66 @@
+"""KPI cards: a headline figure with its change against the same period a year earlier."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pantau.i18n import fmt_int, fmt_pct, t
+from pantau.indicators import change, non_procedural_share
+
+# (indicator, delta colour). "inverse" where a rise is bad news; "off" where a rise is neither
+# good nor bad: more labour departures, or more departures prevented at checkpoints (tighter
+# checks, or more attempts).
+KPIS: tuple[tuple[str, str], ...] = (
+    ("registrations", "normal"),
+    ("labour_departures", "off"),
+    ("procedural_departures", "normal"),
+    ("non_procedural_departures", "inverse"),
+    ("prevented_departures", "off"),
+    ("cases", "inverse"),
+    ("trafficking_cases", "inverse"),
+)
+# Cards per row: big Indonesian numbers (8.123.456) need the width.
+PER_ROW = 4
+
+
+def card(indicator: str, current: int, previous: int, lang: str, delta_color: str) -> None:
+    ratio = change(current, previous)
+    help_text = t(f"kpi.{indicator}.help", lang)
+    delta = fmt_pct(ratio, lang, signed=True)
+    arrow = "auto"
+    if ratio is None:
+        delta_color, arrow = "off", "off"
+        help_text += "\n\n" + t("kpi.no_comparison.help", lang)
+    elif not delta.startswith(("+", "-")):  # rounds to zero: no direction to show
+        delta_color, arrow = "off", "off"
+    st.metric(
+        t(f"kpi.{indicator}", lang),
+        fmt_int(current, lang),
+        delta=delta,
+        delta_color=delta_color,
+        delta_arrow=arrow,
+        delta_description=t("kpi.delta_description", lang),
+        help=help_text,
+        border=True,
+    )
+
+
+def cards(current: dict, previous: dict, lang: str) -> None:
+    """The seven headline cards, in the order of pantau.indicators.COUNTS."""
+    for first in range(0, len(KPIS), PER_ROW):
+        row = KPIS[first:first + PER_ROW]
+        for column, (indicator, color) in zip(st.columns(PER_ROW), row, strict=False):
+            with column:
+                card(indicator, current[indicator], previous[indicator], lang, color)
+
+
+def share_cards(current: dict, lang: str) -> None:
+    """Non-procedural share of trafficking cases and of all cases, each with its unknown count beside it."""
+    for column, group in zip(st.columns(2), ("trafficking_cases", "cases"), strict=True):
+        by_mode = current["trafficking_by_mode" if group == "trafficking_cases" else "cases_by_mode"]
+        with column:
+            st.markdown(f"**{t(f'modes.group.{group}', lang)}**")
+            share, unknown = st.columns(2)
+            share.metric(t("modes.share", lang), fmt_pct(non_procedural_share(by_mode), lang),
+                         help=t("modes.share_help", lang), border=True)
+            unknown.metric(t("modes.unknown", lang), fmt_int(by_mode["unknown"], lang), border=True)

@@ -18,6 +18,11 @@ from pantau.ui import banners, data, dataset, footer, sidebar, state, url
 # rerun skips or mis-keys this file's sidebar (filters silently reset, lang becomes None).
 PAGES = (
     ("app_pages/overview.py", "overview", "page.overview"),
+    ("app_pages/departures.py", "departures", "page.departures"),
+    ("app_pages/cases.py", "cases", "page.cases"),
+    ("app_pages/regions.py", "regions", "page.regions"),
+    ("app_pages/destinations.py", "destinations", "page.destinations"),
+    ("app_pages/profile.py", "profile", "page.profile"),
 )
 
 # No page_icon: a material-icon favicon is fetched from fonts.gstatic.com (the app must stay offline).

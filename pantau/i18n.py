@@ -17,6 +17,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "app.title": ("Pantau PMI", "Pantau PMI"),
     "app.language": ("Bahasa / Language", "Bahasa / Language"),
     "page.overview": ("Ringkasan", "Overview"),
+    "page.departures": ("Keberangkatan", "Departures"),
+    "page.cases": ("Kasus & TPPO", "Cases & trafficking"),
+    "page.regions": ("Wilayah", "Regions"),
+    "page.destinations": ("Negara tujuan", "Destinations"),
+    "page.profile": ("Profil", "Profile"),
     # Dataset set-up and banners
     "demo.preparing": ("Menyiapkan data demo…", "Preparing demo data…"),
     "demo.preparing_detail": (

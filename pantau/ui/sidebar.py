@@ -13,10 +13,11 @@ from dataclasses import replace
 import streamlit as st
 
 from pantau import reference
-from pantau.filters import END, START, Filters, Notice
+from pantau.filters import CHECKPOINT, CHECKPOINT_KINDS, END, START, Filters, Notice
 from pantau.i18n import LANG_NAMES, LANGS, date_input_format, t
 from pantau.schema import GENDERS
 from pantau.ui import url
+from pantau.ui.departure_frames import short_checkpoint
 
 # Widget keys; the leading underscore keeps them apart from what pages read (pantau/ui/state.py).
 K_LANG = "_w_lang"
@@ -26,6 +27,8 @@ K_PROVINCES = "_w_provinces"
 K_REGENCIES = "_w_regencies"
 K_DESTINATIONS = "_w_destinations"
 K_GENDERS = "_w_genders"
+K_CHECKPOINT_KINDS = "_w_checkpoint_kinds"
+K_CHECKPOINTS = "_w_checkpoints"
 # The filters the URL asked for on the first run, and what was dropped from it.
 K_URL_FILTERS = "_url_filters"
 K_URL_NOTICES = "_url_notices"
@@ -59,6 +62,13 @@ def _regencies_in(provinces: list[str] | tuple[str, ...]) -> list[str]:
     return [r["regency_code"] for r in reference.rows("regencies") if not wanted or r["province_code"] in wanted]
 
 
+def _checkpoints_of(kinds: list[str] | tuple[str, ...]) -> list[str]:
+    """Checkpoint codes of the chosen kinds (all kinds when none is chosen), sorted by the name shown."""
+    wanted = set(kinds)
+    found = [r for r in reference.rows("checkpoints") if not wanted or r["kind"] in wanted]
+    return [r["checkpoint_code"] for r in sorted(found, key=lambda r: short_checkpoint(r["name"]))]
+
+
 def _seed_from_url(default_start: dt.date, default_end: dt.date) -> None:
     filters, notices = url.read_filters(default_start, default_end)
     # A regency outside the chosen provinces could never match (filters combine with AND), and the
@@ -67,6 +77,10 @@ def _seed_from_url(default_start: dt.date, default_end: dt.date) -> None:
     outside = [r for r in filters.regencies if r not in allowed]
     notices += [Notice("regency", code, "outside_province") for code in outside]
     filters = replace(filters, regencies=tuple(r for r in filters.regencies if r in allowed))
+    # The same for a checkpoint of another kind than the chosen ones.
+    allowed = set(_checkpoints_of(filters.checkpoint_kinds))
+    notices += [Notice(CHECKPOINT, code, "outside_kind") for code in filters.checkpoints if code not in allowed]
+    filters = replace(filters, checkpoints=tuple(c for c in filters.checkpoints if c in allowed))
     st.session_state[K_URL_FILTERS] = filters
     st.session_state[K_URL_NOTICES] = [*st.session_state.get(K_URL_NOTICES, []), *notices]
     st.session_state[K_START] = filters.start
@@ -75,6 +89,8 @@ def _seed_from_url(default_start: dt.date, default_end: dt.date) -> None:
     st.session_state[K_REGENCIES] = list(filters.regencies)
     st.session_state[K_DESTINATIONS] = list(filters.destinations)
     st.session_state[K_GENDERS] = list(filters.genders)
+    st.session_state[K_CHECKPOINT_KINDS] = list(filters.checkpoint_kinds)
+    st.session_state[K_CHECKPOINTS] = list(filters.checkpoints)
 
 
 def _date(label: str, key: str, last_day: dt.date | None, lang: str) -> dt.date | None:
@@ -83,6 +99,31 @@ def _date(label: str, key: str, last_day: dt.date | None, lang: str) -> dt.date 
     low = min(EARLIEST, value) if value else EARLIEST
     high = max(d for d in (dt.date.today(), last_day, value) if d)
     return st.sidebar.date_input(label, min_value=low, max_value=high, key=key, format=date_input_format(lang))
+
+
+def _checkpoint_filters(lang: str) -> tuple[list[str], list[str]]:
+    """Checkpoint kind and checkpoint, in a section of their own: only departure figures use them."""
+    st.sidebar.subheader(t("departures.filter.header", lang))
+    # Small grey markdown, not st.caption: AppTest lists the sidebar after the page, and the footer must stay
+    # the last caption.
+    st.sidebar.markdown(f":gray[:small[{t('departures.filter.caption', lang)}]]")
+    kinds = st.sidebar.multiselect(
+        t("departures.filter.kinds", lang), list(CHECKPOINT_KINDS),
+        format_func=lambda kind: t(f"departures.kind.{kind}", lang), key=K_CHECKPOINT_KINDS,
+        placeholder=t("filter.all", lang), select_all=False,
+    )
+    options = _checkpoints_of(kinds)
+    # Checkpoints of a kind just removed would make the widget refuse its state: drop them first.
+    allowed = set(options)
+    if any(c not in allowed for c in st.session_state.get(K_CHECKPOINTS, [])):
+        st.session_state[K_CHECKPOINTS] = [c for c in st.session_state[K_CHECKPOINTS] if c in allowed]
+    # Short names ("Batam Centre", not "Pelabuhan Internasional Batam Centre"): a chosen tag shows ~20 letters.
+    names = {code: short_checkpoint(name) for code, name in reference.checkpoint_names().items()}
+    checkpoints = st.sidebar.multiselect(
+        t("departures.filter.checkpoints", lang), options, format_func=names.get, key=K_CHECKPOINTS,
+        placeholder=t("filter.all", lang), select_all=False,
+    )
+    return kinds, checkpoints
 
 
 def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]:
@@ -126,6 +167,7 @@ def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]
         t("filter.genders", lang), list(GENDERS), selection_mode="multi",
         format_func=lambda code: t(f"gender.{code}", lang), key=K_GENDERS,
     )
+    checkpoint_kinds, checkpoints = _checkpoint_filters(lang)
 
     current = Filters(
         start=start,
@@ -134,10 +176,8 @@ def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]
         regencies=tuple(regencies),
         destinations=tuple(destinations),
         genders=tuple(genders or ()),
-        # No widget for checkpoints on the shared sidebar yet: keep what the link asked for, so a
-        # departures page can use it and the URL round-trips.
-        checkpoints=from_url.checkpoints,
-        checkpoint_kinds=from_url.checkpoint_kinds,
+        checkpoints=tuple(checkpoints),
+        checkpoint_kinds=tuple(checkpoint_kinds),
     )
     # What the URL got wrong stays on screen until the user changes a filter.
     if current == from_url:

@@ -1,0 +1,88 @@
+"""Tables of areas (provinces, regencies, destinations, checkpoints) for the regions and profile pages.
+
+Numbers are shown the user's way (1.234 / 1,234; 12,5% / 12.5%): counts through a pandas Styler,
+which keeps the raw values underneath, so sorting by a column still sorts numbers; shares and
+changes as text, since they may be empty. Each row can link to
+the profile of its area (pantau/ui/links.py); the CSV offered under a table holds the raw values,
+with headers in the user's language and without the link column.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pantau.filters import Filters
+from pantau.i18n import fmt_int, fmt_pct, t
+from pantau.ui import panels
+from pantau.ui.links import profile_url
+
+LINK = "profile"
+# A share with nothing to divide by: no labour departure there.
+NO_VALUE = "–"
+# Columns shown as percentages; every other numeric column is a count.
+SHARE_COLUMNS = frozenset({"non_procedural_share"})
+CHANGE_COLUMNS = frozenset({"change"})
+COUNT_COLUMNS = frozenset({
+    "current", "previous", "registrations", "labour_departures", "procedural_departures", "non_procedural_departures",
+    "prevented_departures", "cases", "trafficking_cases", "previous_non_procedural_departures", "increase",
+})
+
+
+def header(column: str, lang: str) -> str:
+    return t(f"regions.col.{column}", lang)
+
+
+def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with headers in the user's language (regions.col.* labels)."""
+    return frame.rename(columns={c: header(c, lang) for c in frame.columns})
+
+
+def with_links(frame: pd.DataFrame, kind: str, code_column: str, filters: Filters, lang: str) -> pd.DataFrame:
+    """The frame with a second column linking each row to its profile (beside the name, always in view)."""
+    linked = frame.copy()
+    linked.insert(1, LINK, [profile_url(kind, str(code), filters, lang) for code in linked[code_column]])
+    return linked
+
+
+def ranking(frame: pd.DataFrame, indicator: str, kind: str, filters: Filters, lang: str) -> pd.DataFrame:
+    """Areas (`code`, `name`, indicators) sorted by one indicator, largest first (no value last).
+
+    The name comes first, headed by the kind of area, then the profile link and the sorting
+    indicator, so what matters shows without scrolling sideways; the code comes last.
+    """
+    order = ["name", indicator, *[c for c in frame.columns if c not in ("code", "name", indicator)], "code"]
+    ranked = frame[order].sort_values([indicator, "code"], ascending=[False, True], na_position="last")
+    ranked = with_links(ranked.reset_index(drop=True), kind, "code", filters, lang)
+    return ranked.rename(columns={"name": kind})
+
+
+def _styled(frame: pd.DataFrame, lang: str):
+    shown = localised(frame, lang)
+    formats = {}
+    for column in frame.columns:
+        name = header(column, lang)
+        if column in SHARE_COLUMNS:
+            # Written out as text: st.dataframe shows an empty cell as "None" whatever the Styler says,
+            # and a share can be empty (no labour departure). Clicking the column sorts it as text.
+            shown[name] = [NO_VALUE if pd.isna(v) else fmt_pct(v, lang) for v in frame[column]]
+        elif column in CHANGE_COLUMNS:
+            shown[name] = [fmt_pct(None if pd.isna(v) else v, lang, signed=True) for v in frame[column]]
+        elif column in COUNT_COLUMNS:
+            formats[name] = lambda v: fmt_int(v, lang)
+    return shown.style.format(formats)
+
+
+def show(name: str, frame: pd.DataFrame, filters: Filters, lang: str, height: int | str = "auto") -> None:
+    """The table (with its profile links, if any) and a CSV download of its values."""
+    config = {}
+    if LINK in frame.columns:
+        config[header(LINK, lang)] = st.column_config.LinkColumn(
+            header(LINK, lang), display_text=t("regions.profile_link.text", lang))
+    st.dataframe(_styled(frame, lang), hide_index=True, column_config=config, height=height)
+    data = localised(frame.drop(columns=[LINK], errors="ignore"), lang)
+    st.download_button(
+        t("chart.download", lang), data.to_csv(index=False).encode("utf-8"),
+        file_name=f"{panels.file_stem(name, filters)}.csv", mime="text/csv", key=f"csv_{name}",
+        on_click="ignore", icon=":material/download:",
+    )

@@ -330,11 +330,16 @@ def ingest(
     *,
     demo: bool = False,
     today: dt.date | None = None,
+    check_only: bool = False,
+    quarantine_to: Path | None = None,
 ) -> IngestReport:
     """Validate, pseudonymise, merge, link and publish; see the module docstring.
 
     A demo run replaces whatever is published; a real run appends to the current version
     unless that version is demo data, which real data never mixes with.
+    `check_only` stops before publishing: the report (counts, reasons, changes against the
+    current version) and the quarantine file are what a publish of the same files would give.
+    `quarantine_to` puts the quarantine CSVs in that folder instead of quarantine/<version>.
     """
     now = dt.datetime.now()
     today = today or now.date()
@@ -360,9 +365,9 @@ def ingest(
             run.tally(extract)
             run.pseudonymise(extract, secret)
             changes[extract.kind] = run.merge(extract, base)
-        quarantine = run.write_quarantine(list(EXTRACTS), quarantine_dir() / version_id)
+        quarantine = run.write_quarantine(list(EXTRACTS), quarantine_to or quarantine_dir() / version_id)
         changed = base is None or any(c["new"] or c["updated"] for c in changes.values())
-        if not changed:
+        if check_only or not changed:
             return IngestReport(run.reports, current.id if current else None, False, changes, {}, quarantine)
         run.link()
         staging = store.staging_dir(version_id)

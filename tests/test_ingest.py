@@ -222,3 +222,18 @@ def test_manifest_accounts_for_every_row(published):
         assert len(source["sha256"]) == 64
     assert manifest["tables"] == {"registrations": {"rows": 7}, "departures": {"rows": 11}, "cases": {"rows": 7}}
     json.dumps(manifest)
+
+
+def test_check_only_reports_what_a_publish_would_do_and_publishes_nothing(published, tmp_path):
+    before = store.current_version()
+    row = list(extracts.departures()[4])
+    row[10] = "departed"
+    bad = ["D98"] + extracts.departures()[0][1:]
+    bad[1] = "not a nik"
+    path = extracts.write_csv(tmp_path / "fix.csv", extracts.DEPARTURE_HEADER, [row, bad])
+    report = ingest([path], check_only=True, quarantine_to=tmp_path / "q")
+    assert not report.published_new_version
+    assert report.changes["departures"] == {"new": 0, "updated": 1, "unchanged": 0}
+    assert (report.files[0].rows_published, report.files[0].rows_quarantined) == (1, 1)
+    assert report.quarantine_file == tmp_path / "q"
+    assert store.current_version().id == before.id

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# Value kinds. Each maps to a normalising macro in queries/ingest/macros.sql.
+# Value kinds. Each maps to a normalising macro in queries/ingest/macros.sql; regency, country
+# and checkpoint values (codes, retired codes, names) are looked up in the reference lists
+# (pantau/validate.py, queries/ingest/reference_names.sql).
 TEXT = "text"
 DATE = "date"
 TIMESTAMP = "timestamp"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
+import os
 
+import corpus
 import duckdb
 import extracts
 import pyarrow as pa
@@ -13,9 +16,11 @@ import pyarrow.parquet as pq
 import pytest
 from openpyxl import Workbook
 
-from pantau import store
-from pantau.cli import main
-from pantau.ingest import IngestError, ingest
+from pantau import readers, store
+from pantau.cli import ProgressLine, main
+from pantau.ingest import IngestError, Progress, hmac_pads, ingest
+from pantau.pseudonym import person_keys
+from pantau.validate import load_macros
 
 
 def counts(version: store.Version) -> dict[str, int]:
@@ -100,7 +105,8 @@ def bad_departures() -> list[list[str]]:
 
 
 EXPECTED_REASONS = {
-    "invalid_nik": 2,
+    "invalid_nik": 1,
+    "nik_number_format": 1,
     "invalid_examined_at": 1,
     "unknown_checkpoint_code": 1,
     "unknown_destination_country": 1,
@@ -237,3 +243,172 @@ def test_check_only_reports_what_a_publish_would_do_and_publishes_nothing(publis
     assert (report.files[0].rows_published, report.files[0].rows_quarantined) == (1, 1)
     assert report.quarantine_file == tmp_path / "q"
     assert store.current_version().id == before.id
+
+
+# --- Streaming, pseudonymising in SQL, progress, file and disk failures -------------------------------
+
+
+@pytest.mark.parametrize("secret", [b"test-secret-not-for-production", b"k" * 100])
+def test_person_key_in_sql_is_the_hmac_pseudonym_gives(secret):
+    niks = [extracts.nik(p) for p in extracts.PEOPLE]
+    con = duckdb.connect()
+    load_macros(con)
+    keys = con.execute(
+        "SELECT person_key(nik, $ipad, $opad) FROM unnest($niks) AS t(nik)", {"niks": niks, **hmac_pads(secret)}
+    ).fetchall()
+    assert [k[0] for k in keys] == person_keys(secret, niks)
+
+
+def _outcome(report) -> list[tuple]:
+    return [(f.rows_read, f.rows_published, f.rows_quarantined, dict(f.reasons)) for f in report.files]
+
+
+@pytest.mark.parametrize("name", ["comma_csv", "wrong_field_counts", "quoted_separators_and_newlines",
+                                  "xlsx_merged_cells", "parquet_typed"])
+def test_small_batches_give_the_same_result(name, data_dir, tmp_path, monkeypatch):
+    paths = corpus.case(name).write(tmp_path)
+    whole = ingest(paths, today=corpus.TODAY, check_only=True, quarantine_to=tmp_path / "q1")
+    monkeypatch.setattr(readers, "BATCH_ROWS", 2)
+    monkeypatch.setattr(readers, "CSV_BLOCK_BYTES", 300)
+    monkeypatch.setattr(readers, "FAST_BATCH_ROWS", 1)
+    batched = ingest(paths, today=corpus.TODAY, check_only=True, quarantine_to=tmp_path / "q2")
+    assert _outcome(batched) == _outcome(whole)
+    for kind in ("registrations", "departures"):
+        first, second = tmp_path / "q1" / f"{kind}.csv", tmp_path / "q2" / f"{kind}.csv"
+        assert first.is_file() == second.is_file()
+        if first.is_file():
+            assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
+
+
+def test_a_bad_row_after_many_batches_restarts_the_file_exactly(data_dir, tmp_path, monkeypatch):
+    """The fast reader has already stored batches when it meets a row it cannot number."""
+    monkeypatch.setattr(readers, "CSV_BLOCK_BYTES", 300)  # about two rows per block
+    monkeypatch.setattr(readers, "FAST_BATCH_ROWS", 1)  # and per batch stored
+    rows = [corpus.dep(f"D{i}", "ABCDEFGH"[i % 8]) for i in range(20)]
+    rows[17] = rows[17][:5]  # row 19: too few fields
+    path = extracts.write_csv(tmp_path / "dep.csv", extracts.DEPARTURE_HEADER, rows)
+    report = ingest([path], today=corpus.TODAY)
+    assert _outcome(report) == [(20, 19, 1, {"malformed_row": 1})]
+    with (report.quarantine_file / "departures.csv").open(encoding="utf-8") as f:
+        assert [(r["row_number"], r["reason"]) for r in csv.DictReader(f)] == [("19", "malformed_row")]
+
+
+@pytest.mark.parametrize("name", ["comma_csv", "semicolon_csv_indonesian_headers", "utf8_bom", "utf8_no_bom",
+                                  "cp1252", "latin1", "utf16_tab", "quoted_separators_and_newlines", "blank_lines",
+                                  "dates_iso", "regency_names", "header_only"])
+def test_fast_and_exact_csv_readers_agree_on_clean_files(name, tmp_path):
+    path = corpus.case(name).write(tmp_path)[0]
+    fast = [row for batch in readers.open_extract(path).batches() for row in batch.to_pylist()]
+    exact = [row for batch in readers.open_extract(path).batches(exact=True) for row in batch.to_pylist()]
+    assert fast == exact
+
+
+def test_malformed_row_text_masks_nik_like_digit_runs():
+    assert readers.mask_digit_runs("D3,3201017011980003,2024-02-15") == "D3,320101******0003,2024-02-15"
+    assert readers.mask_digit_runs("x 3201 0170 1198 0003 y") == "x 320101******0003 y"
+    assert readers.mask_digit_runs("12345678") == "12345678"
+
+
+def test_quarantine_names_the_sheet_and_keeps_the_malformed_text(data_dir, tmp_path):
+    xlsx = corpus.case("xlsx_title_rows").write(tmp_path)
+    csv_file = corpus.case("wrong_field_counts").write(tmp_path)
+    report = ingest(xlsx + csv_file, today=corpus.TODAY)
+    with (report.quarantine_file / "departures.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0])[-2:] == ["sheet", "row_text"]
+    # D1 is in both files: the CSV, given later, wins.
+    assert [(r["source_file"], r["sheet"], r["row_number"], r["reason"]) for r in rows] == [
+        ("dep.xlsx", "Data", "4", "duplicate_id"),
+        ("dep.xlsx", "Data", "5", "unknown_checkpoint_code"),
+        ("dep.csv", "", "3", "malformed_row"),
+        ("dep.csv", "", "4", "malformed_row"),
+        ("dep.csv", "", "5", "unknown_checkpoint_code"),
+    ]
+    assert rows[2]["row_text"] == ",".join(corpus.dep("D2", "B") + ["catatan"]).replace(
+        extracts.nik("B"), extracts.nik("B")[:6] + "******" + extracts.nik("B")[-4:])
+    assert report.files[0].sheets == ["Data"]
+
+
+def test_an_unreadable_file_fails_the_run_naming_it(published, tmp_path, monkeypatch, capsys):
+    before = store.current_version()
+    path = extracts.write_csv(tmp_path / "locked.csv", extracts.DEPARTURE_HEADER, [corpus.dep("D99")])
+    real_open = type(path).open
+
+    def refuse(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(path), "open", refuse)  # as root, chmod 000 would not stop us reading
+    assert main(["ingest", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["ingest failed, nothing published: locked.csv: unreadable: Permission denied"]
+    assert store.current_version().id == before.id
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_a_file_without_read_permission_fails_the_run(published, tmp_path, capsys):
+    path = extracts.write_csv(tmp_path / "locked.csv", extracts.DEPARTURE_HEADER, [corpus.dep("D99")])
+    path.chmod(0)
+    assert main(["ingest", str(path)]) == 2
+    assert "locked.csv: unreadable" in capsys.readouterr().err
+
+
+def test_disk_full_while_writing_the_version_keeps_the_current_one(published, tmp_path, monkeypatch, capsys):
+    from pantau import ingest as ingest_module
+
+    before = store.current_version()
+
+    def full_disk(self, staging):
+        (staging / "registrations.parquet").write_bytes(b"PAR1 half a file")
+        raise duckdb.IOException('Could not write file "registrations.parquet": No space left on device')
+
+    monkeypatch.setattr(ingest_module._Run, "write_version", full_disk)
+    more = extracts.write_csv(tmp_path / "more.csv", extracts.DEPARTURE_HEADER, [corpus.dep("D99")])
+    assert main(["ingest", str(more)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "disk full" in err[0] and f"version {before.id} stays current" in err[0]
+    assert store.current_version().id == before.id
+    assert not list(before.path.parent.parent.glob(store.STAGING_PREFIX + "*"))
+
+
+def test_progress_is_printed_at_most_once_a_second():
+    clock = iter([0.0, 0.5, 0.9, 1.2, 1.7, 2.1, 2.2])  # the first reading starts the clock
+    out = io.StringIO()
+    line = ProgressLine(out=out, clock=lambda: next(clock))
+    for rows in (100, 200, 300, 400, 500, 600):
+        line(Progress("dep.csv", rows, rows * 10, 10_000, rows / 100))
+    printed = out.getvalue().splitlines()
+    assert [p.split(":")[1].split(" rows")[0].strip() for p in printed] == ["300", "600"]
+    assert printed[0] == "dep.csv: 300 rows read, 100 rows/s, 30%, ETA 0:00:07"
+
+
+def test_progress_eta_from_bytes():
+    p = Progress("f", rows_read=1000, bytes_done=25, bytes_total=100, seconds=10.0)
+    assert (p.rows_per_second, p.eta_seconds) == (100.0, 30.0)
+
+
+def test_cli_progress_goes_to_stderr_never_stdout(data_dir, extract_files, capsys):
+    assert main(["ingest", "--progress", *map(str, extract_files)]) == 1  # D01 twice: one duplicate
+    captured = capsys.readouterr()
+    assert "rows read" not in captured.out and "rows/s" not in captured.out
+    lines = captured.err.splitlines()
+    # Reading lines appear only if reading took over a second; the summary and phases always do.
+    summary = [i for i, line in enumerate(lines) if line.startswith("read 26 rows in")]  # 7 + 12 + 7 rows
+    phases = [line.split("...")[0] for line in lines[summary[0] + 1:]]
+    assert phases == ["checking duplicates and merging", "linking", "writing the new version"]
+
+
+def test_xlsx_with_inline_strings_reads_like_shared_strings(data_dir, tmp_path):
+    """openpyxl's write-only mode (and some exporters) store text in the cell, not in sharedStrings.xml."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Data")
+    ws.append(extracts.DEPARTURE_HEADER)
+    for row in extracts.departures():
+        ws.append(row)
+    path = tmp_path / "inline.xlsx"
+    wb.save(path)
+    shared = extracts.write_csv(tmp_path / "same.csv", extracts.DEPARTURE_HEADER, extracts.departures())
+    inline_rows = [r for b in readers.open_extract(path).batches() for r in b.to_pylist()]
+    csv_rows = [r for b in readers.open_extract(shared).batches() for r in b.to_pylist()]
+    assert [{**r, "_sheet": None} for r in inline_rows] == csv_rows

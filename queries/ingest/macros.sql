@@ -5,19 +5,23 @@
 CREATE OR REPLACE MACRO clean(s) AS
     CASE WHEN lower(trim(s)) IN ('', 'null', 'nan', 'none', 'n/a', '-') THEN NULL ELSE trim(s) END;
 
--- Indonesian month names and abbreviations -> English ones strptime understands.
+-- Indonesian month names and abbreviations (and the old spellings Pebruari, Nopember) ->
+-- English ones strptime understands.
 CREATE OR REPLACE MACRO english_months(s) AS
     regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
-    regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(
+    regexp_replace(regexp_replace(regexp_replace(regexp_replace(
         lower(s),
-        'januari', 'january'), 'februari', 'february'), 'maret', 'march'),
+        'januari', 'january'), '[fp]ebruari', 'february'), 'maret', 'march'),
         '\bmei\b', 'may'), 'juni', 'june'), 'juli', 'july'),
-        'agustus', 'august'), 'oktober', 'october'), 'desember', 'december');
+        'agustus', 'august'), 'oktober', 'october'), 'nopember', 'november'), 'desember', 'december'),
+        '\b(agu|agt|ags)\b', 'aug'), '\bokt\b', 'oct'), '\bdes\b', 'dec'),
+        '\bpeb\b', 'feb'), '\bnop\b', 'nov'), '\bsept\b', 'sep');
 
 CREATE OR REPLACE MACRO parse_date(s) AS CAST(coalesce(
     try_strptime(clean(s), ['%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y', '%Y/%m/%d', '%d.%m.%Y']),
     try_strptime(clean(s), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%d %H:%M:%S.%f']),
-    try_strptime(english_months(clean(s)), ['%d %B %Y', '%d %b %Y']),
+    try_strptime(english_months(clean(s)), ['%d %B %Y', '%d %b %Y', '%d-%B-%Y', '%d-%b-%Y']),
     -- Excel serial day numbers (1900 date system), plausible range only.
     CASE WHEN regexp_full_match(clean(s), '[0-9]{5}(\.0+)?')
          THEN DATE '1899-12-30' + CAST(CAST(clean(s) AS DOUBLE) AS INTEGER) END
@@ -33,6 +37,9 @@ CREATE OR REPLACE MACRO parse_timestamp(s) AS coalesce(
     timezone('Asia/Jakarta', try_strptime(replace(clean(s), 'Z', '+00:00'),
                             ['%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S%z',
                              '%Y-%m-%dT%H:%M:%S.%f%z', '%Y-%m-%d %H:%M:%S.%f%z'])),
+    -- An Excel serial with a time of day: the fraction is the share of the day.
+    CASE WHEN regexp_full_match(clean(s), '[0-9]{5}\.[0-9]+')
+         THEN TIMESTAMP '1899-12-30' + to_seconds(CAST(round(CAST(clean(s) AS DOUBLE) * 86400) AS BIGINT)) END,
     CAST(parse_date(s) AS TIMESTAMP)
 );
 
@@ -48,12 +55,29 @@ CREATE OR REPLACE MACRO parse_bool(s) AS CASE
     WHEN lower(clean(s)) IN ('false', 'f', 'tidak', 'n', 'no', '0', '0.0') THEN false
 END;
 
--- Region codes: '3201', '32.01' and ' 32 01 ' are the same regency.
-CREATE OR REPLACE MACRO parse_code(s) AS regexp_replace(clean(s), '[\s.]', '', 'g');
+-- Names and codes are matched on their letters and digits only, accents dropped, in upper case:
+-- 'Kab. Bogor', 'KAB BOGOR' and 'kab bogor' are one spelling; '3201', '32.01' and ' 32 01 '
+-- are one regency code.
+CREATE OR REPLACE MACRO name_key(s) AS regexp_replace(upper(strip_accents(clean(s))), '[^0-9A-Z]', '', 'g');
+
+-- The key an input value is looked up by in ref_names (queries/ingest/reference_names.sql).
+-- A code column saved as numbers comes out as '3201.0': that is 3201, not 32010.
+CREATE OR REPLACE MACRO lookup_key(s) AS name_key(
+    CASE WHEN suffix(trim(s), '.0') THEN regexp_replace(clean(s), '^([0-9]{4})\.0+$', '\1') ELSE s END);
 
 -- NIK: digits only once spaces, dots and dashes are gone; anything else (an Excel
 -- number in scientific notation, a NIK that lost digits) is left for validation to reject.
 CREATE OR REPLACE MACRO parse_nik(s) AS regexp_replace(clean(s), '[\s.\-]', '', 'g');
+
+-- A NIK that went through Excel as a number: '3.20101E+15' (',' as the decimal sign in an
+-- Indonesian Excel) or '3201015512950001.0'. Excel keeps 15 significant digits, so the digits
+-- that are left cannot be trusted even when there are 16 of them.
+CREATE OR REPLACE MACRO nik_number_format(s) AS
+    regexp_full_match(clean(s), '[0-9]+([.,][0-9]*)?[eE][+-]?[0-9]+|[0-9]+[.,]0+');
+
+-- person_key = HMAC-SHA256(secret, nik) (RFC 2104), the secret's inner and outer pads given as
+-- blobs, so pseudonymising runs inside DuckDB (and spills to disk) rather than in a Python loop.
+CREATE OR REPLACE MACRO person_key(nik, ipad, opad) AS sha256(opad || unhex(sha256(ipad || encode(nik))));
 
 CREATE OR REPLACE MACRO enum_key(s) AS regexp_replace(lower(clean(s)), '[^0-9a-z+]', '', 'g');
 

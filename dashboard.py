@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pantau.i18n import t
-from pantau.ui import banners, data, dataset, footer, sidebar, state, url
+from pantau.ui import banners, data, dataset, footer, present, sidebar, state, url
 
 # (file, url path, label key). Adding a page is one line here.
 # Page files live in app_pages/, not pages/: with a pages/ folder beside the entry point,
@@ -22,13 +22,19 @@ PAGES = (
     ("app_pages/cases.py", "cases", "page.cases"),
     ("app_pages/regions.py", "regions", "page.regions"),
     ("app_pages/destinations.py", "destinations", "page.destinations"),
+    ("app_pages/briefing.py", "briefing", "page.briefing"),
     ("app_pages/profile.py", "profile", "page.profile"),
+    ("app_pages/methodology.py", "methodology", "page.methodology"),
+    ("app_pages/upload.py", "upload", "page.upload"),
 )
 
 # No page_icon: a material-icon favicon is fetched from fonts.gstatic.com (the app must stay offline).
-st.set_page_config(page_title=t("app.title"), layout="wide")
+# Presentation mode (?mode=present, pantau/ui/present.py) is known first: it collapses the sidebar.
+present.seed()
+st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_state=present.sidebar_state())
 
 lang = sidebar.language()
+present.start_button(lang)
 version = dataset.ensure(lang)
 period = data.data_period()
 filters, notices = sidebar.filters(lang, period[1] if period else None)
@@ -40,8 +46,9 @@ url.write(filters, lang)
 navigation = st.navigation([
     st.Page(path, title=t(label, lang), url_path=path_name, default=i == 0)
     for i, (path, path_name, label) in enumerate(PAGES)
-])
+], position=present.navigation_position())
 banners.demo_banner(version, lang)
 banners.notices(notices, lang)
-navigation.run()
+with present.page(navigation, filters, lang, period[1] if period else None):
+    navigation.run()
 footer.show(version, lang)

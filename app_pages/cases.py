@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pantau.i18n import fmt_date, fmt_pct, t
-from pantau.ui import case_charts, case_frames, case_panels, data, panels, state
+from pantau.i18n import fmt_date, t
+from pantau.ui import case_charts, case_frames, case_panels, data, frames, kpi, panels, state
 
 TOP = 10
 
@@ -22,13 +22,18 @@ st.title(t("cases.title", lang))
 st.caption(t("cases.period", lang, start=fmt_date(filters.start, lang), end=fmt_date(filters.end, lang),
              prev_start=fmt_date(previous.start, lang), prev_end=fmt_date(previous.end, lang)))
 
-current = data.headline(filters)
-case_panels.kpis(current, data.headline(previous), lang)
+panels.suppression_note(lang)
+
+# Every count below passes through small-cell suppression (pantau/ui/frames.py) before it is shown.
+current = frames.suppressed_headline(data.headline(filters))
+case_panels.kpis(current, frames.suppressed_headline(data.headline(previous)), lang)
 
 monthly = case_frames.monthly_by_type(data.query("cases_monthly_by_type", filters))
 if current["cases"] == 0 or len(case_frames.case_type_columns(monthly)) == 0:
     panels.empty(t("cases.monthly.title", lang), lang)
 else:
+    # A month's types add up to its cases: one sum per row.
+    monthly = frames.suppress(monthly, extra=(tuple(case_frames.case_type_columns(monthly)),))
     case_panels.chart("cases_monthly_by_type", case_charts.monthly_by_type(monthly, lang), monthly, filters, lang)
 
 st.subheader(t("cases.trafficking.header", lang))
@@ -77,7 +82,7 @@ for column, count, key in ((left, "cases", "all"), (right, "trafficking_cases", 
     with column:
         title = t(f"cases.modes.{key}.title", lang)
         frame = case_frames.mode_sources(modes, count, lang)
-        if frame["total"].sum() == 0:
+        if frames.is_empty(frame, ("total",)):
             panels.empty(title, lang)
         else:
             case_panels.chart(f"case_modes_{key}", case_charts.mode_sources(frame, title, lang), frame, filters, lang)
@@ -91,7 +96,7 @@ else:
     summary = case_frames.resolution(raw)
     figures, chart_column = st.columns([1, 2], gap="large")
     with figures:
-        st.metric(t("cases.resolution.resolved_share", lang), fmt_pct(summary["resolved_share"], lang),
+        st.metric(t("cases.resolution.resolved_share", lang), kpi.fmt_share(summary["resolved_share"], lang),
                   help=t("cases.resolution.resolved_share.help", lang), border=True)
         st.metric(t("cases.resolution.median", lang), case_panels.fmt_days(summary["median_days"], lang),
                   help=t("cases.resolution.days.help", lang), border=True)

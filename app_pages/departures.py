@@ -33,19 +33,22 @@ if filters.checkpoint_kinds or filters.checkpoints:
     what += [checkpoint_names[code] for code in filters.checkpoints]
     st.info(t("departures.checkpoint_filter", lang, what="; ".join(what)), icon=":material/flight_takeoff:")
 
-departure_panels.departure_cards(data.headline(filters), data.headline(previous), lang)
+panels.suppression_note(lang)
+departure_panels.departure_cards(frames.suppressed_headline(data.headline(filters)),
+                                 frames.suppressed_headline(data.headline(previous)), lang)
 
 # Month by month, against the same months a year earlier.
 st.subheader(t("departures.trend.header", lang))
 monthly = departure_frames.monthly_comparison(data.query("monthly_departures", filters),
                                               data.query("monthly_departures", previous))
+no_share = departure_frames.monthly_share(monthly)[["non_procedural_share", "previous_non_procedural_share"]]
+monthly, share = departure_frames.suppressed_trend(monthly)
 if frames.is_empty(monthly, ("procedural", "non_procedural", "previous_procedural", "previous_non_procedural")):
     panels.empty(t("departures.chart.monthly", lang), lang)
 else:
     departure_panels.chart("departures_monthly", departure_charts.monthly_comparison(monthly, lang), monthly,
                            filters, lang, PREFIX)
-share = departure_frames.monthly_share(monthly)
-if share[["non_procedural_share", "previous_non_procedural_share"]].isna().all().all():
+if no_share.isna().all().all():
     panels.empty(t("departures.chart.share", lang), lang)
 else:
     departure_panels.chart("departures_share", departure_charts.monthly_share(share, lang), share, filters, lang,
@@ -79,10 +82,11 @@ with right:
 
 st.subheader(t("departures.destination.header", lang))
 title = t("departures.chart.destinations", lang)
-destinations = departure_frames.destinations(data.query("top_destinations", filters, limit=TOP_DESTINATIONS), lang)
+destinations = departure_frames.destinations(data.query("top_destinations", filters, limit=frames.ALL_ROWS), lang)
 if frames.is_empty(destinations, CLASS_COLUMNS):
     panels.empty(title, lang)
 else:
+    destinations = frames.suppress(destinations).head(TOP_DESTINATIONS)
     departure_panels.chart("departures_destinations", departure_charts.class_bars(destinations, "country", title, lang),
                            destinations, filters, lang, PREFIX, links={"profile": ("destination", "iso3")})
 st.page_link("app_pages/destinations.py", label=t("departures.destination.more", lang), icon=":material/public:")
@@ -96,6 +100,7 @@ kinds = departure_frames.checkpoint_kinds(data.query("departures_by_checkpoint_k
 if frames.is_empty(kinds, ("labour_departures", "prevented_departures")):
     panels.empty(title, lang)
 else:
+    kinds = frames.suppress(kinds)
     departure_panels.chart("departures_checkpoint_kinds",
                            departure_charts.checkpoint_panels(kinds, "kind", title, lang), kinds, filters, lang, PREFIX)
 title = t("departures.chart.checkpoints", lang)
@@ -110,7 +115,8 @@ if not by_checkpoint.empty:
     with st.expander(t("departures.table.checkpoints", lang), icon=":material/table_view:"):
         every = departure_frames.checkpoint_table(by_checkpoint, lang)
         departure_panels.table("departures_all_checkpoints", every, filters, lang, PREFIX,
-                               links={"profile": ("checkpoint", "checkpoint_code")})
+                               links={"profile": ("checkpoint", "checkpoint_code")},
+                               title=t("departures.table.checkpoints", lang))
 
 st.subheader(t("departures.route.header", lang))
 st.caption(t("departures.route.caption", lang))
@@ -119,6 +125,7 @@ routes = departure_frames.routes(data.query("top_routes", filters, limit=TOP_ROU
 if routes.empty:
     panels.empty(title, lang)
 else:
+    routes = frames.suppress(routes)
     departure_panels.chart("departures_routes",
                            departure_charts.class_bars(routes, "route", title, lang, non_procedural_first=True),
                            routes, filters, lang, PREFIX,

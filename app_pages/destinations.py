@@ -62,9 +62,11 @@ st.caption(t("destinations.period", lang, start=fmt_date(filters.start, lang), e
              prev_start=fmt_date(previous.start, lang), prev_end=fmt_date(previous.end, lang)))
 if chosen.checkpoints or chosen.checkpoint_kinds:
     st.info(t("destinations.checkpoints_ignored", lang), icon=":material/info:")
+panels.suppression_note(lang)
 
 raw = data.query("destination_indicators", filters, prev_start=previous.start, prev_end=previous.end)
-countries = destination_frames.countries(raw, lang)
+# One suppression for the comparison chart and the table of every country: they hide the same cells.
+countries = frames.suppress(destination_frames.countries(raw, lang))
 
 st.subheader(t("destinations.countries.header", lang))
 title = t("destinations.chart.compare", lang)
@@ -76,7 +78,8 @@ else:
     departure_panels.chart("destinations_compare", destination_charts.compare(compared, lang), compared, filters,
                            lang, PREFIX, links=LINKS)
 if not countries.empty:
-    departure_panels.table("destinations_countries", countries, filters, lang, PREFIX, links=LINKS)
+    departure_panels.table("destinations_countries", countries, filters, lang, PREFIX, links=LINKS,
+                           title=t("destinations.countries.header", lang))
 
 st.subheader(t("destinations.trend.header", lang))
 if filters.destinations:
@@ -89,6 +92,7 @@ trend = destination_frames.trend(data.query("destination_monthly", filters, limi
 if frames.is_empty(trend, ("labour_departures",)):
     panels.empty(title, lang)
 else:
+    trend = destination_frames.suppressed_trend(trend)
     departure_panels.chart("destinations_trend", destination_charts.trend(trend, title, lang), trend, filters, lang,
                            PREFIX)
     st.caption(t("destinations.trend.caption", lang))
@@ -135,5 +139,7 @@ for column, measure, key in ((left, "non_procedural_departures", "non_procedural
         if grown.empty:
             st.info(t("destinations.growth.none", lang), icon=":material/trending_flat:")
         else:
-            departure_panels.table(f"destinations_growth_{key}", grown, filters, lang, PREFIX, links=LINKS,
-                                   texts={"change": lambda v: destination_frames.change_text(v, lang)})
+            shown = frames.suppress(grown, forced=destination_frames.hidden_in(grown, countries, measure))
+            departure_panels.table(f"destinations_growth_{key}", shown, filters, lang, PREFIX,
+                                   links=LINKS, texts={"change": lambda v: destination_frames.change_text(v, lang)},
+                                   title=t(f"destinations.growth.{key}", lang))

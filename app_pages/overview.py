@@ -17,30 +17,35 @@ previous = filters.previous_year()
 st.title(t("overview.title", lang))
 st.caption(t("overview.period", lang, start=fmt_date(filters.start, lang), end=fmt_date(filters.end, lang),
              prev_start=fmt_date(previous.start, lang), prev_end=fmt_date(previous.end, lang)))
+panels.suppression_note(lang)
 
-current = data.headline(filters)
-kpi.cards(current, data.headline(previous), lang)
+# Every figure below passes through small-cell suppression (pantau/ui/frames.py suppress) before it is drawn.
+current = frames.suppressed_headline(data.headline(filters))
+kpi.cards(current, frames.suppressed_headline(data.headline(previous)), lang)
 
 monthly = frames.monthly(data.query("monthly_departures", filters))
 if frames.is_empty(monthly, ("procedural", "non_procedural", "prevented")):
     panels.empty(t("chart.monthly.title", lang), lang)
 else:
+    monthly = frames.suppress(monthly)
     panels.chart("monthly", charts.monthly(monthly, lang), monthly, filters, lang)
 
 left, right = st.columns(2)
 with left:
     title = t("chart.top_provinces.title", lang)
-    provinces = frames.top_provinces(data.query("top_origin_provinces", filters, limit=TOP))
+    provinces = frames.top_provinces(data.query("top_origin_provinces", filters, limit=frames.ALL_ROWS))
     if frames.is_empty(provinces, ("labour_departures",)):
         panels.empty(title, lang)
     else:
+        provinces = frames.suppress(provinces).head(TOP)
         panels.chart("top_provinces", charts.top_bars(provinces, "province", title, lang), provinces, filters, lang)
 with right:
     title = t("chart.top_destinations.title", lang)
-    destinations = frames.top_destinations(data.query("top_destinations", filters, limit=TOP), lang)
+    destinations = frames.top_destinations(data.query("top_destinations", filters, limit=frames.ALL_ROWS), lang)
     if frames.is_empty(destinations, ("labour_departures",)):
         panels.empty(title, lang)
     else:
+        destinations = frames.suppress(destinations).head(TOP)
         panels.chart("top_destinations", charts.top_bars(destinations, "country", title, lang), destinations,
                      filters, lang)
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from pantau import geo, reference
+from pantau import disclosure, geo, reference
 from pantau.i18n import fmt_date, t
 from pantau.indicators import COUNTS, change
 from pantau.ui import area_tables, banners, charts, data, frames, kpi, maps, navigate, panels, profiles, state
@@ -97,23 +97,32 @@ def period_caption(filters, kind: str) -> None:
         listed = ", ".join(f"{name}={','.join(codes)}" for name, codes in others.items())
         lines.append(t("profile.other_filters", lang, filters=banners.code_span(listed)))
     st.caption(" · ".join(lines))
+    panels.suppression_note(lang)
 
 
 def comparison(name: str, current: dict, previous: dict, indicators: tuple[str, ...], filters) -> None:
-    """The same figures as the cards, with the earlier values written out."""
+    """The same figures as the cards (suppressed headlines), with the earlier values written out.
+
+    A change is hidden where either figure is: the change and one figure give the other back.
+    """
+    hidden = [disclosure.is_hidden(current[i]) or disclosure.is_hidden(previous[i]) for i in indicators]
     table = pd.DataFrame({
         "indicator": [t(f"kpi.{i}", lang) for i in indicators],
-        "current": [current[i] for i in indicators],
-        "previous": [previous[i] for i in indicators],
-        "change": [change(current[i], previous[i]) for i in indicators],
+        "current": pd.Series([current[i] for i in indicators], dtype=object),
+        "previous": pd.Series([previous[i] for i in indicators], dtype=object),
+        "change": pd.Series([disclosure.marker() if gone else change(current[i], previous[i])
+                             for i, gone in zip(indicators, hidden, strict=True)], dtype=object),
     })
+    if not disclosure.is_on() or not any(hidden):
+        table = table.astype({"current": "int64", "previous": "int64"})
     with st.expander(t("profile.compare.title", lang), icon=":material/compare_arrows:"):
-        area_tables.show(name, table, filters, lang)
+        area_tables.show(name, table, filters, lang, title=t("profile.compare.title", lang))
 
 
 def kpis(kind: str, filters) -> None:
     previous = filters.previous_year()
-    current, before = data.headline(filters), data.headline(previous)
+    current = frames.suppressed_headline(data.headline(filters))
+    before = frames.suppressed_headline(data.headline(previous))
     if kind == "checkpoint":
         # headline() also counts registrations and cases, which no checkpoint narrows: show departures only.
         st.info(t("profile.checkpoint_note", lang), icon=":material/info:")
@@ -134,25 +143,28 @@ def monthly(filters) -> None:
     if frames.is_empty(frame, ("procedural", "non_procedural", "prevented")):
         panels.empty(t("chart.monthly.title", lang), lang)
     else:
+        frame = frames.suppress(frame)
         panels.chart("profile_monthly", charts.monthly(frame, lang), frame, filters, lang)
 
 
 def top_destinations(filters) -> None:
     title = t("profile.top_destinations.title", lang)
-    frame = frames.top_destinations(data.query("top_destinations", filters, limit=TOP), lang)
+    frame = frames.top_destinations(data.query("top_destinations", filters, limit=frames.ALL_ROWS), lang)
     if frames.is_empty(frame, ("labour_departures",)):
         panels.empty(title, lang)
     else:
+        frame = frames.suppress(frame).head(TOP)
         panels.chart("profile_top_destinations", charts.top_bars(frame, "country", title, lang), frame, filters,
                      lang)
 
 
 def top_provinces(filters) -> None:
     title = t("profile.top_provinces.title", lang)
-    frame = frames.top_provinces(data.query("top_origin_provinces", filters, limit=TOP))
+    frame = frames.top_provinces(data.query("top_origin_provinces", filters, limit=frames.ALL_ROWS))
     if frames.is_empty(frame, ("labour_departures",)):
         panels.empty(title, lang)
     else:
+        frame = frames.suppress(frame).head(TOP)
         panels.chart("profile_top_provinces", charts.top_bars(frame, "province", title, lang), frame, filters,
                      lang)
 
@@ -165,9 +177,9 @@ def checkpoints_used(filters) -> None:
         return
     frame = raw[CHECKPOINT_COLUMNS].rename(columns={"checkpoint_code": "code", "checkpoint_name": "checkpoint"})
     frame["checkpoint_kind"] = [t(f"profile.checkpoint_kind.{k}", lang) for k in frame["checkpoint_kind"]]
-    frame = frame[[*frame.columns[1:], "code"]]  # the name first, the code last, like every area table
+    frame = frames.suppress(frame[[*frame.columns[1:], "code"]])  # the name first, the code last
     area_tables.show("profile_checkpoints", area_tables.with_links(frame, "checkpoint", "code", filters, lang),
-                     filters, lang)
+                     filters, lang, title=t("profile.checkpoints.title", lang))
 
 
 def regencies(province: str, filters, highlight: str | None = None) -> None:
@@ -179,13 +191,15 @@ def regencies(province: str, filters, highlight: str | None = None) -> None:
     else:
         st.subheader(t("profile.regencies.title", lang, province=names[province]))
     frame = data.query("region_indicators", filters, level="regency", province=province)[REGION_COLUMNS]
-    if frame[REGION_COLUMNS[2:]].fillna(0).to_numpy().sum() == 0:
+    if frames.is_empty(frame, REGION_COLUMNS[2:]):
         banners.no_data(lang)
         return
+    frame = frames.suppress(frame)
     indicator = maps.DEFAULT_INDICATOR
     table = area_tables.ranking(frame, indicator, "regency", filters, lang)
-    if highlight or frame[indicator].sum() == 0:
-        area_tables.show("profile_regencies", table, filters, lang)
+    table_title = t("profile.regencies.title", lang, province=names[province])
+    if highlight or frames.is_empty(frame, (indicator,)):
+        area_tables.show("profile_regencies", table, filters, lang, title=table_title)
         return
     map_column, table_column = st.columns([1, 1])
     with map_column:
@@ -198,7 +212,7 @@ def regencies(province: str, filters, highlight: str | None = None) -> None:
         if clicked in set(frame["code"]):
             navigate.open_profile("regency", clicked)
     with table_column:
-        area_tables.show("profile_regencies", table, filters, lang, height=maps.HEIGHT + 60)
+        area_tables.show("profile_regencies", table, filters, lang, height=maps.HEIGHT + 60, title=table_title)
 
 
 def profile(kind: str, code: str) -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from pantau import geo, reference
 from pantau.i18n import fmt_date, t
-from pantau.ui import area_tables, banners, data, maps, navigate, panels, state
+from pantau.ui import area_tables, banners, data, frames, maps, navigate, panels, state
 
 HOTSPOTS = 10
 INDICATOR_PARAM = "indicator"
@@ -31,6 +31,7 @@ single = filters.provinces[0] if len(filters.provinces) == 1 else None
 st.title(t("regions.title", lang))
 st.caption(t("regions.period", lang, start=fmt_date(filters.start, lang), end=fmt_date(filters.end, lang),
              prev_start=fmt_date(previous.start, lang), prev_end=fmt_date(previous.end, lang)))
+panels.suppression_note(lang)
 
 
 def indicator_from_url() -> str:
@@ -55,7 +56,8 @@ indicator_label = t(f"regions.indicator.{indicator}", lang)
 
 level = "regency" if single else "province"
 raw = data.query("region_indicators", filters, level=level, province=single or "")
-frame = raw[COLUMNS].copy()
+# One suppression for the map, its data and the ranking: they hide the same cells.
+frame = frames.suppress(raw[COLUMNS])
 
 # The ranking beside the map is about as tall as the map with its select and notes.
 ranking_height = maps.HEIGHT + 100
@@ -79,7 +81,7 @@ with map_column:
     else:
         title = t("regions.map.provinces", lang, indicator=indicator_label)
     shown = frame[["code", "name", indicator]]
-    if shown[indicator].fillna(0).sum() == 0:
+    if frames.is_empty(shown, (indicator,)):
         panels.empty(title, lang)
     elif single:
         fig = maps.choropleth(shown, geo.regencies(single), indicator, title, lang)
@@ -99,12 +101,14 @@ with ranking_column:
         st.subheader(t("regions.ranking.regencies", lang, province=province_names[single]))
     else:
         st.subheader(t("regions.ranking.provinces", lang))
-    if frame[COLUMNS[2:]].fillna(0).to_numpy().sum() == 0:
+    if frames.is_empty(frame, COLUMNS[2:]):
         banners.no_data(lang)
     else:
         st.caption(t("regions.ranking.caption", lang, indicator=indicator_label))
         ranking = area_tables.ranking(frame, indicator, level, filters, lang)
-        area_tables.show(f"ranking_{level}", ranking, filters, lang, height=ranking_height)
+        area_tables.show(f"ranking_{level}", ranking, filters, lang, height=ranking_height,
+                         title=t("regions.ranking.regencies" if single else "regions.ranking.provinces", lang,
+                                 province=province_names.get(single, "")))
 
 st.subheader(t("regions.hotspots.title", lang))
 st.markdown(t("regions.hotspots.why", lang, prev_start=fmt_date(previous.start, lang),
@@ -121,7 +125,7 @@ else:
             return ""
         return "; ".join(lookup.get(code, code) for code in codes.split(", "))
 
-    table = pd.DataFrame({
+    table = frames.suppress(pd.DataFrame({
         "regency": hotspots["regency_name"],
         "province": hotspots["province_code"].map(province_names),
         "non_procedural_departures": hotspots["non_procedural_departures"],
@@ -130,5 +134,6 @@ else:
         "main_destinations": [names(c, countries) for c in hotspots["main_destinations"]],
         "main_checkpoints": [names(c, checkpoints) for c in hotspots["main_checkpoints"]],
         "code": hotspots["regency_code"],
-    })
-    area_tables.show("hotspots", area_tables.with_links(table, "regency", "code", filters, lang), filters, lang)
+    }))
+    area_tables.show("hotspots", area_tables.with_links(table, "regency", "code", filters, lang), filters, lang,
+                     title=t("regions.hotspots.title", lang))

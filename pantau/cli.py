@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pantau import store
 from pantau.filters import from_query_params
-from pantau.ingest import IngestError, IngestReport, ingest
+from pantau.ingest import IngestError, IngestReport, Progress, ingest
 from pantau.schema import EXTRACTS
 
 EXIT_QUARANTINED = 1
@@ -55,12 +55,77 @@ def print_report(report: IngestReport, out=None) -> None:
         print(f"quarantine report (NIK masked): {report.quarantine_file}", file=out)
 
 
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+class ProgressLine:
+    """Ingest progress on stderr: while reading, at most once per `interval` seconds (rows read,
+    rows/s, share of bytes, ETA); each later phase once, as it starts.
+
+    On a terminal the reading line rewrites itself; into a file (`--progress` without a
+    terminal) each update is its own line. Never on stdout, where the report goes.
+    """
+
+    def __init__(self, out=None, clock=time.monotonic, interval: float = 1.0):
+        self.out = out or sys.stderr
+        self.clock = clock
+        self.interval = interval
+        self.last_print = clock()
+        self.reading: Progress | None = None  # the latest reading progress
+        self.summarised = False  # the reading summary is printed
+        self.open_line = False  # a rewritable line is on the terminal
+        self.tty = bool(getattr(self.out, "isatty", lambda: False)())
+
+    @staticmethod
+    def text(p: Progress) -> str:
+        share = f"{100 * p.bytes_done / p.bytes_total:.0f}%" if p.bytes_total else "?"
+        eta = p.eta_seconds
+        return (f"{p.file}: {p.rows_read:,} rows read, {p.rows_per_second:,.0f} rows/s, {share}, "
+                f"ETA {_duration(eta) if eta is not None else '?'}")
+
+    def _print(self, text: str, rewritable: bool = False) -> None:
+        if self.tty:
+            print("\r" + text, end="" if rewritable else "\n", file=self.out, flush=True)
+            self.open_line = rewritable
+        else:
+            print(text, file=self.out, flush=True)
+
+    def __call__(self, p: Progress) -> None:
+        if p.phase != "reading":
+            self.finish()
+            self._print(f"{p.phase}... ({_duration(p.seconds)} so far)")
+            return
+        self.reading = p
+        now = self.clock()
+        if now - self.last_print < self.interval:
+            return
+        self.last_print = now
+        self._print(self.text(p), rewritable=True)
+
+    def finish(self) -> None:
+        """Once, when reading is over: every row read, and the pace of reading them."""
+        if self.reading is not None and not self.summarised:
+            p = self.reading
+            self._print(f"read {p.rows_read:,} rows in {_duration(p.seconds)} ({p.rows_per_second:,.0f} rows/s)")
+            self.summarised = True
+        elif self.open_line:
+            print(file=self.out, flush=True)
+            self.open_line = False
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
+    line = ProgressLine() if args.progress or sys.stderr.isatty() else None
     try:
-        report = ingest([Path(p) for p in args.files], kind=args.kind)
+        report = ingest([Path(p) for p in args.files], kind=args.kind, progress=line)
     except (IngestError, store.PublishError, OSError) as e:
+        if line is not None:
+            line.finish()
         print(f"ingest failed, nothing published: {e}", file=sys.stderr)
         return EXIT_FAILED
+    if line is not None:
+        line.finish()
     print_report(report)
     return EXIT_QUARANTINED if report.rows_quarantined else 0
 
@@ -132,6 +197,36 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_briefing(args: argparse.Namespace) -> int:
+    """Write the meeting briefing (pantau/briefing/) as .pptx or .pdf, by the name given with --out."""
+    from pantau.briefing import content, files
+
+    out = Path(args.out)
+    try:
+        kind = files.kind_of(out)
+        area = (content.Area("regency", args.regency.replace(".", "")) if args.regency
+                else content.Area("province", args.province) if args.province else content.Area())
+        request = content.Request(args.start, args.end, area, args.lang)
+    except (ValueError, content.BriefingError) as e:
+        print(f"briefing: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    if store.current_version() is None:
+        print("no dataset published yet: run `python -m pantau demo` or `ingest` first", file=sys.stderr)
+        return EXIT_FAILED
+    started = time.perf_counter()
+    briefing = content.build(request)
+    data = files.render(briefing, kind)
+    try:
+        out.write_bytes(data)
+    except OSError as e:
+        print(f"briefing: cannot write {out}: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"wrote {out} ({kind}, {len(briefing.slides)} slides, {len(data):,} bytes) in "
+          f"{time.perf_counter() - started:.1f} s: {area.name(args.lang)}, {args.start} .. {args.end}, "
+          f"dataset {briefing.version_id}{', demo data' if briefing.demo else ''}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pantau", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -139,6 +234,8 @@ def parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="validate and publish extract files (CSV, XLSX, Parquet)")
     ing.add_argument("files", nargs="+")
     ing.add_argument("--kind", choices=list(EXTRACTS), help="the extract kind, if the headers do not say")
+    ing.add_argument("--progress", action="store_true",
+                     help="show progress on stderr even when it is not a terminal (it is shown on a terminal)")
     ing.set_defaults(func=cmd_ingest)
 
     dem = sub.add_parser("demo", help="generate synthetic extracts and ingest them as the current dataset")
@@ -156,6 +253,16 @@ def parser() -> argparse.ArgumentParser:
     summ.add_argument("--gender", action="append", default=[], help="M or F")
     summ.add_argument("--json", action="store_true")
     summ.set_defaults(func=cmd_summary)
+
+    brief = sub.add_parser("briefing", help="the coordination-meeting briefing as a PowerPoint deck or a PDF")
+    brief.add_argument("--start", type=_date, required=True)
+    brief.add_argument("--end", type=_date, required=True)
+    where = brief.add_mutually_exclusive_group()
+    where.add_argument("--province", help="Kemendagri code, e.g. 32 (default: national)")
+    where.add_argument("--regency", help="Kemendagri code, e.g. 3201")
+    brief.add_argument("--lang", choices=["id", "en"], default="id")
+    brief.add_argument("--out", required=True, help="FILE.pptx or FILE.pdf")
+    brief.set_defaults(func=cmd_briefing)
     return p
 
 

@@ -13,7 +13,9 @@ PANTAU_SUPPRESSION=off. The threshold is PANTAU_SUPPRESSION_K (default 5, at lea
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 DEFAULT_K = 5
@@ -48,39 +50,49 @@ def value(n: int | None, k: int | None = None) -> int | str | None:
     return marker(k) if is_on() and is_small(n, k) else n
 
 
-def hidden_cells(frame: pd.DataFrame, count_columns: list[str], k: int | None = None) -> pd.DataFrame:
+def hidden_cells(frame: pd.DataFrame, count_columns: list[str], k: int | None = None,
+                 groups: Sequence[Sequence[str]] | None = None, forced: pd.DataFrame | None = None) -> pd.DataFrame:
     """Boolean mask of the cells to hide: primary (small) cells, then complementary ones.
 
-    Every row with two or more count columns and every column with two or more rows is treated
-    as having a published total, so no row or column is left with exactly one hidden cell when
-    another non-zero cell could hide with it. The smallest such cell is chosen, which hides the
-    least information.
+    Every column with two or more rows is treated as having a published total, and so is every
+    row across each of `groups` (by default one group: all the count columns): no such line is
+    left with exactly one hidden cell when another non-zero cell could hide with it. The smallest
+    such cell is chosen, which hides the least information. `groups` names the sums a row really
+    has (labour = procedural + non-procedural), so a table with several (departures beside cases)
+    protects each of them. `forced` (a boolean frame over some count columns) hides more cells
+    from the start: those another table already hides.
     """
     k = k or threshold()
-    counts = frame[count_columns].apply(pd.to_numeric, errors="coerce")
-    hidden = counts.apply(lambda column: column.map(lambda n: is_small(n, k)))
+    counts = frame[count_columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        hidden = (counts > 0) & (counts < k)
+    if forced is not None:
+        for column in forced.columns:
+            hidden[:, count_columns.index(column)] |= forced[column].to_numpy(dtype=bool)
+    positive = counts > 0  # NaN compares False: a missing cell never hides with another
+    rows, columns = counts.shape
+    position = {c: j for j, c in enumerate(count_columns)}
+    row_groups = [[position[c] for c in g] for g in (groups if groups is not None else [count_columns])]
+    # Lines in a fixed order (rows, then columns), the first one with a lone hidden cell fixed first;
+    # numpy keeps this loop cheap on the largest tables (every checkpoint, every regency).
+    lines = [(np.full(len(g), i), np.array(g)) for i in range(rows) for g in row_groups if len(g) > 1]
+    lines += [(np.arange(rows), np.full(rows, j)) for j in range(columns)] if rows > 1 else []
     changed = True
     while changed:
         changed = False
-        # (row label, None) is a row across the count columns; (None, column) a column across rows.
-        lines = []
-        if len(count_columns) > 1:
-            lines += [(i, None) for i in hidden.index]
-        if len(counts) > 1:
-            lines += [(None, c) for c in count_columns]
-        for row, column in lines:
-            line_hidden = hidden.loc[row] if column is None else hidden[column]
+        for line_rows, line_columns in lines:
+            line_hidden = hidden[line_rows, line_columns]
             if line_hidden.sum() != 1:
                 continue
-            line_counts = counts.loc[row] if column is None else counts[column]
-            candidates = line_counts[~line_hidden & (line_counts > 0)]
-            if candidates.empty:
+            open_cells = ~line_hidden & positive[line_rows, line_columns]
+            if not open_cells.any():
                 continue
-            cell = candidates.idxmin()
-            hidden.loc[(row, cell) if column is None else (cell, column)] = True
+            # The first smallest, like pandas idxmin.
+            cell = int(np.argmin(np.where(open_cells, counts[line_rows, line_columns], np.inf)))
+            hidden[line_rows[cell], line_columns[cell]] = True
             changed = True
             break
-    return hidden
+    return pd.DataFrame(hidden, index=frame.index, columns=count_columns)
 
 
 def table(frame: pd.DataFrame, count_columns: list[str], k: int | None = None) -> pd.DataFrame:
@@ -97,9 +109,47 @@ def table(frame: pd.DataFrame, count_columns: list[str], k: int | None = None) -
 
 
 def share(numerator: int | None, denominator: int | None, k: int | None = None) -> float | None:
-    """A share is hidden (None) when its denominator is small: 2 of 3 gives both counts away."""
+    """A share is hidden (None) when it would give a small count back with a published denominator.
+
+    2 of 3 gives both counts away; 3 of 12 gives the 3, and 11 of 12 the 1 that is not in it.
+    """
     if numerator is None or not denominator:
         return None
-    if is_on() and is_small(denominator, k):
+    if is_on() and any(is_small(n, k) for n in (numerator, denominator, denominator - numerator)):
         return None
     return numerator / denominator
+
+
+def is_hidden(cell: object) -> bool:
+    """A cell that table() or frame() replaced by the marker (every marker is text; counts never are)."""
+    return isinstance(cell, str) and cell.startswith("<")
+
+
+def frame(data: pd.DataFrame, count_columns: Iterable[str], derived: Mapping[str, Iterable[str]] | None = None,
+          k: int | None = None, groups: Sequence[Sequence[str]] | None = None,
+          forced: pd.DataFrame | None = None) -> pd.DataFrame:
+    """table(), and every derived column hidden in the rows where one of its sources is hidden.
+
+    A share, a difference or a change computed from counts gives a hidden count back as surely as a
+    total does: `derived` maps such a column to the count columns it is computed from (sources absent
+    from the frame are skipped). `groups` and `forced` as in hidden_cells. When suppression is off the
+    frame comes back unchanged.
+    """
+    counts = [c for c in count_columns if c in data.columns]
+    if not is_on() or data.empty:
+        return data.copy()
+    k = k or threshold()
+    hidden = (hidden_cells(data, counts, k, groups, forced) if counts
+              else pd.DataFrame(index=data.index))
+    shown = data.copy()
+    for column in counts:
+        if hidden[column].any():
+            shown[column] = shown[column].astype(object).where(~hidden[column], marker(k))
+    for column, sources in (derived or {}).items():
+        present = [s for s in sources if s in hidden.columns]
+        if column not in shown.columns or not present:
+            continue
+        gone = hidden[present].any(axis=1)
+        if gone.any():
+            shown[column] = shown[column].astype(object).where(~gone, marker(k))
+    return shown

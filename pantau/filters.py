@@ -28,6 +28,15 @@ CHECKPOINT_KINDS = ("air", "sea", "land")
 # Longer than any real query string; anything beyond is not worth parsing.
 MAX_PARAM_LENGTH = 2000
 
+# Presentation mode (pantau/ui/present.py): `mode=present` shows one chart per screen, `slide` which
+# one (1 = the first slide of the page). Not filters: they change how a page is shown, not what it counts.
+MODE = "mode"
+PRESENT = "present"
+SLIDE = "slide"
+PRESENT_PARAMS = (MODE, SLIDE)
+# No page has anywhere near this many charts; a longer number is a typo, not a slide.
+MAX_SLIDE_DIGITS = 3
+
 
 @dataclass(frozen=True)
 class Notice:
@@ -167,3 +176,28 @@ def from_query_params(
         checkpoint_kinds=_codes(params, CHECKPOINT_KIND, frozenset(CHECKPOINT_KINDS), str.lower, notices),
     )
     return filters, notices
+
+
+def mode_from_query_params(params: Mapping[str, object]) -> tuple[bool, list[Notice]]:
+    """Whether the URL asks for presentation mode; any other `mode` value is ignored with a notice."""
+    raw = _param(params, MODE)
+    if not raw:
+        return False, []
+    if raw.strip().lower() == PRESENT:
+        return True, []
+    return False, [Notice(MODE, raw[:40], "unknown_code")]
+
+
+def slide_from_query_params(params: Mapping[str, object]) -> tuple[int | None, list[Notice]]:
+    """The slide number the URL asks for (None: none asked); not a positive whole number: a notice.
+
+    Whether the page has that many slides is known only once it has drawn them (pantau/ui/present.py).
+    """
+    raw = _param(params, SLIDE)
+    if not raw:
+        return None, []
+    text = raw.strip()
+    # ASCII digits only: int() would also take "٣" or "1_0".
+    if 0 < len(text) <= MAX_SLIDE_DIGITS and all("0" <= c <= "9" for c in text) and int(text) > 0:
+        return int(text), []
+    return None, [Notice(SLIDE, raw[:40], "bad_slide")]

@@ -27,7 +27,11 @@ def free_port() -> int:
 
 @contextmanager
 def dashboard(env: dict[str, str], timeout: float = 60) -> Iterator[str]:
-    """Start `streamlit run dashboard.py` on a free port; yield its base URL."""
+    """Start `streamlit run dashboard.py` on a free port; yield its base URL.
+
+    The server gets the test's environment with `env` on top: PANTAU_SUPPRESSION=off from
+    tests/conftest.py (exact figures), unless the test is marked `suppressed` or sets it in `env`.
+    """
     port = free_port()
     log = (ARTIFACTS / f"server-{port}.log").open("w")
     proc = subprocess.Popen(

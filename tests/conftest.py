@@ -12,6 +12,19 @@ import extracts  # noqa: E402
 TEST_SECRET = "test-secret-not-for-production"
 
 
+@pytest.fixture(autouse=True)
+def unsuppressed(request, monkeypatch):
+    """Small-cell suppression off, so tests can assert the fixture's exact small figures.
+
+    Tests marked `@pytest.mark.suppressed` keep the default (suppression on). The browser harness
+    (tests/browser.py) hands this environment to the dashboard server it starts.
+    """
+    if request.node.get_closest_marker("suppressed") is None:
+        monkeypatch.setenv("PANTAU_SUPPRESSION", "off")
+    else:
+        monkeypatch.delenv("PANTAU_SUPPRESSION", raising=False)
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch) -> Path:
     """An empty data folder for this test, and a fixed NIK secret."""

@@ -150,7 +150,7 @@ def test_tables_under_the_charts_and_profile_links(published):
         "profile?kind=province&code=33&start=2024-01-01&end=2024-12-31&lang=id",
         "profile?kind=province&code=35&start=2024-01-01&end=2024-12-31&lang=id",
     ]
-    assert [b.label for b in at.get("download_button")] == ["Unduh CSV"] * CHARTS
+    assert [b.label for b in at.get("download_button")] == ["Unduh CSV", "Unduh XLSX", "Unduh PNG"] * CHARTS
 
 
 def test_single_regency(published):

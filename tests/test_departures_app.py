@@ -90,7 +90,7 @@ def test_monthly_chart_with_the_same_months_a_year_earlier(published):
     # Feb 1/2, Mar 2/2, Apr 1/2 (D06 against D07), Jun 0/1, Dec 0/1; no labour departure: no point.
     assert nonzero(series(share, "Periode ini")) == {"2024-02": 0.5, "2024-03": 1.0, "2024-04": 0.5}
     current = series(share, "Periode ini")
-    assert current["2024-06"] == 0 and current["2024-12"] == 0 and math.isnan(current["2024-01"])
+    assert current["2024-06"] == 0 and current["2024-12"] == 0 and current["2024-01"] is None
     assert nonzero(series(share, "Setahun sebelumnya")) == {"2024-03": 1.0}
 
 
@@ -137,7 +137,7 @@ def test_tables_link_to_profiles_and_offer_csv(published):
     routes = tables[-1]
     assert list(routes.columns)[:3] == ["Rute", "Profil TPI", "Profil negara"]
     assert "kind=destination&code=ARE" in routes["Profil negara"].iloc[0]
-    assert {b.label for b in at.get("download_button")} == {"Unduh CSV"}
+    assert {b.label for b in at.get("download_button")} == {"Unduh CSV", "Unduh XLSX", "Unduh PNG"}
 
 
 def test_single_regency(published):

@@ -110,7 +110,7 @@ def test_monthly_top_and_case_mode_charts_hold_the_hand_worked_counts(published)
     table = at.dataframe[0].value
     assert list(table.columns) == ["Bulan", "Prosedural", "Nonprosedural", "Penundaan keberangkatan"]
     assert table["Prosedural"].sum() == 4 and table["Nonprosedural"].sum() == 4
-    assert [b.label for b in at.get("download_button")] == ["Unduh CSV"] * 4
+    assert [b.label for b in at.get("download_button")] == ["Unduh CSV", "Unduh XLSX", "Unduh PNG"] * 4
 
 
 @pytest.mark.parametrize(

@@ -135,7 +135,7 @@ def test_one_province_in_the_url_shows_its_regencies(published):
     assert spec["layout"]["title"]["text"] == "Keberangkatan nonprosedural per kabupaten/kota, Jawa Tengah"
     assert len(shaded(spec)) == 35 and nonzero(spec) == {"3301": 3}
     assert at.selectbox(key=PROVINCE_PICK).value == "33"
-    assert [b.label for b in at.button] == ["Kembali ke seluruh Indonesia"]
+    assert [b.label for b in at.main.button] == ["Kembali ke seluruh Indonesia"]
     assert table(at, "Kabupaten/kota")["Kode"].iloc[0] == "3301"
 
 
@@ -146,7 +146,7 @@ def test_choosing_a_province_sets_the_shared_filter_and_back_returns_to_indonesi
     assert at.session_state[K_PROVINCES] == ["32"]
     assert at.query_params["province"] == "32"
     assert nonzero(the_map(at)) == {"3201": 1}  # D03 (C, Bogor)
-    at.button[0].click().run()
+    at.main.button[0].click().run()
     assert not at.exception
     assert at.session_state[K_PROVINCES] == []
     assert "province" not in at.query_params

@@ -3,8 +3,8 @@
 Numbers are shown the user's way (1.234 / 1,234; 12,5% / 12.5%): counts through a pandas Styler,
 which keeps the raw values underneath, so sorting by a column still sorts numbers; shares and
 changes as text, since they may be empty. Each row can link to
-the profile of its area (pantau/ui/links.py); the CSV offered under a table holds the raw values,
-with headers in the user's language and without the link column.
+the profile of its area (pantau/ui/links.py); the CSV and XLSX offered under a table hold the raw values
+(hidden counts as the marker), with headers in the user's language and without the link column.
 """
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from pantau import disclosure
 from pantau.filters import Filters
 from pantau.i18n import fmt_int, fmt_pct, t
-from pantau.ui import panels
+from pantau.ui import kpi, panels
+from pantau.ui.frames import has_hidden
 from pantau.ui.links import profile_url
 
 LINK = "profile"
@@ -52,9 +54,20 @@ def ranking(frame: pd.DataFrame, indicator: str, kind: str, filters: Filters, la
     indicator, so what matters shows without scrolling sideways; the code comes last.
     """
     order = ["name", indicator, *[c for c in frame.columns if c not in ("code", "name", indicator)], "code"]
-    ranked = frame[order].sort_values([indicator, "code"], ascending=[False, True], na_position="last")
+    ranked = frame[order].sort_values([indicator, "code"], ascending=[False, True], na_position="last",
+                                      key=lambda column: rank_key(column) if column.name == indicator else column)
     ranked = with_links(ranked.reset_index(drop=True), kind, "code", filters, lang)
     return ranked.rename(columns={"name": kind})
+
+
+def rank_key(column: pd.Series) -> pd.Series:
+    """Sort values of a (suppressed) indicator: a hidden cell ranks just above zero, whatever it hides.
+
+    A complementary cell may hide a large count; ranked by its true value, its place among the
+    visible ones would tell roughly how large.
+    """
+    below = disclosure.threshold() - 0.5
+    return pd.Series([below if disclosure.is_hidden(v) else v for v in column], index=column.index, dtype=float)
 
 
 def _styled(frame: pd.DataFrame, lang: str):
@@ -65,24 +78,27 @@ def _styled(frame: pd.DataFrame, lang: str):
         if column in SHARE_COLUMNS:
             # Written out as text: st.dataframe shows an empty cell as "None" whatever the Styler says,
             # and a share can be empty (no labour departure). Clicking the column sorts it as text.
-            shown[name] = [NO_VALUE if pd.isna(v) else fmt_pct(v, lang) for v in frame[column]]
+            shown[name] = [v if isinstance(v, str) else NO_VALUE if pd.isna(v) else fmt_pct(v, lang)
+                           for v in frame[column]]
         elif column in CHANGE_COLUMNS:
-            shown[name] = [fmt_pct(None if pd.isna(v) else v, lang, signed=True) for v in frame[column]]
+            shown[name] = [v if isinstance(v, str) else fmt_pct(None if pd.isna(v) else v, lang, signed=True)
+                           for v in frame[column]]
+        elif column in COUNT_COLUMNS and has_hidden(frame[column]):
+            # Text, since Arrow takes no column mixing numbers and the marker.
+            shown[name] = [kpi.fmt_count(v, lang) for v in frame[column]]
         elif column in COUNT_COLUMNS:
             formats[name] = lambda v: fmt_int(v, lang)
     return shown.style.format(formats)
 
 
-def show(name: str, frame: pd.DataFrame, filters: Filters, lang: str, height: int | str = "auto") -> None:
-    """The table (with its profile links, if any) and a CSV download of its values."""
+def show(name: str, frame: pd.DataFrame, filters: Filters, lang: str, height: int | str = "auto",
+         title: str | None = None) -> None:
+    """The table (with its profile links, if any) and its values as CSV and XLSX."""
     config = {}
     if LINK in frame.columns:
         config[header(LINK, lang)] = st.column_config.LinkColumn(
             header(LINK, lang), display_text=t("regions.profile_link.text", lang))
     st.dataframe(_styled(frame, lang), hide_index=True, column_config=config, height=height)
-    data = localised(frame.drop(columns=[LINK], errors="ignore"), lang)
-    st.download_button(
-        t("chart.download", lang), data.to_csv(index=False).encode("utf-8"),
-        file_name=f"{panels.file_stem(name, filters)}.csv", mime="text/csv", key=f"csv_{name}",
-        on_click="ignore", icon=":material/download:",
-    )
+    data = frame.drop(columns=[LINK], errors="ignore")
+    panels.downloads(name, localised(data, lang), data.columns, filters, lang, title=title,
+                     percent=[header(c, lang) for c in data.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS])

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from pantau.i18n import fmt_month, plotly_separators, t
 from pantau.ui.case_frames import MODES, SOURCES, header
-from pantau.ui.charts import COLORS, MAX_MONTH_LABELS, SMALL_COUNT
+from pantau.ui.charts import COLORS, MAX_MONTH_LABELS, SMALL_COUNT, hidden, hidden_labels, largest, numbers, stack_ends
 
 # One fixed colour per case type, so a type keeps its colour whatever the filters leave;
 # trafficking gets the strongest red.
@@ -76,10 +76,13 @@ def monthly_by_type(frame: pd.DataFrame, lang: str) -> go.Figure:
     for case_type in types:
         name = header(case_type, lang)
         fig.add_bar(
-            x=frame["month"], y=frame[case_type], name=name,
+            x=frame["month"], y=numbers(frame[case_type]), name=name,
             marker_color=CASE_TYPE_COLORS.get(case_type, FALLBACK_COLOR),
             hovertemplate=f"{name}: %{{y:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame["month"]),
+                  [(CASE_TYPE_COLORS.get(c, FALLBACK_COLOR), hidden(frame[c])) for c in types],
+                  stack_ends(frame, types), horizontal=False)
     # Months stay 'YYYY-MM' in the data; only the tick labels are translated.
     months = list(frame["month"])
     step = max(1, -(-len(months) // MAX_MONTH_LABELS))
@@ -87,7 +90,7 @@ def monthly_by_type(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_xaxes(type="category", tickvals=shown,
                      ticktext=[fmt_month(pd.Timestamp(m + "-01").date(), lang) for m in shown])
     fig.update_layout(hovermode="x unified")
-    _whole_numbers(fig, frame[types].sum(axis=1).max() if types else 0, "y")
+    _whole_numbers(fig, largest(frame, types, stacked=True) if types else 0, "y")
     return _layout(fig, t("cases.monthly.title", lang), lang, t("cases.axis.month", lang),
                    t("cases.axis.cases", lang), height=440, top=LEGEND_TOP)
 
@@ -99,11 +102,13 @@ def trafficking_breakdown(frame: pd.DataFrame, dimension: str, title: str, lang:
     for mode in MODES:
         name = t(f"col.{mode}", lang)
         fig.add_bar(
-            y=frame[dimension], x=frame[mode], name=name, orientation="h", marker_color=COLORS[mode],
+            y=frame[dimension], x=numbers(frame[mode]), name=name, orientation="h", marker_color=COLORS[mode],
             hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame[dimension]), [(COLORS[m], hidden(frame[m])) for m in MODES],
+                  stack_ends(frame, MODES), horizontal=True)
     height = _horizontal(fig, len(frame))
-    _whole_numbers(fig, frame["trafficking_cases"].max(), "x")
+    _whole_numbers(fig, largest(frame, MODES, stacked=True), "x")
     return _layout(fig, title, lang, t("cases.axis.trafficking_cases", lang), "", height=height,
                    top=LEGEND_TOP if narrow else 60)
 
@@ -117,24 +122,29 @@ def mode_sources(frame: pd.DataFrame, title: str, lang: str) -> go.Figure:
     for source in SOURCES:
         name = t(f"cases.source.{source}", lang)
         fig.add_bar(
-            y=frame["mode"], x=frame[source], name=name, orientation="h", marker_color=SOURCE_COLORS[source],
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
+            y=frame["mode"], x=numbers(frame[source]), name=name, orientation="h",
+            marker_color=SOURCE_COLORS[source], hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame["mode"]), [(SOURCE_COLORS[s], hidden(frame[s])) for s in SOURCES],
+                  stack_ends(frame, SOURCES), horizontal=True)
     _horizontal(fig, len(frame))
-    _whole_numbers(fig, frame["total"].max(), "x")
+    _whole_numbers(fig, largest(frame, SOURCES, stacked=True), "x")
     return _layout(fig, title, lang, t("cases.axis.cases", lang), "", height=280, top=LEGEND_TOP)
 
 
 def statuses(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Cases per status, trafficking cases and other cases stacked."""
     fig = go.Figure()
-    for series in ("trafficking_cases", "other_cases"):
+    stacked = ("trafficking_cases", "other_cases")
+    for series in stacked:
         name = header(series, lang)
         fig.add_bar(
-            y=frame["status"], x=frame[series], name=name, orientation="h", marker_color=STATUS_COLORS[series],
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
+            y=frame["status"], x=numbers(frame[series]), name=name, orientation="h",
+            marker_color=STATUS_COLORS[series], hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame["status"]), [(STATUS_COLORS[s], hidden(frame[s])) for s in stacked],
+                  stack_ends(frame, stacked), horizontal=True)
     _horizontal(fig, len(frame))
-    _whole_numbers(fig, frame["cases"].max(), "x")
+    _whole_numbers(fig, largest(frame, stacked, stacked=True), "x")
     return _layout(fig, t("cases.resolution.title", lang), lang, t("cases.axis.cases", lang), "", height=280)
 

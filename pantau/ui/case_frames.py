@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pantau import reference
+from pantau import disclosure, reference
 from pantau.i18n import keys, t
+from pantau.ui import frames
 
 # The extract contract's order (docs/DESIGN.md), which keeps legend order and colours stable.
 CASE_TYPES = (
@@ -41,7 +42,8 @@ def header(column: str, lang: str) -> str:
 
 
 def monthly_by_type(raw: pd.DataFrame) -> pd.DataFrame:
-    """One row per month ('YYYY-MM'), one column per case type present, in contract order."""
+    """One row per month ('YYYY-MM'), one column per case type present, in contract order (not suppressed:
+    the page tells an empty frame first)."""
     if raw.empty:
         return pd.DataFrame({"month": []})
     wide = raw.pivot_table(index="month", columns="case_type", values="cases", aggfunc="sum", fill_value=0)
@@ -68,17 +70,19 @@ def trafficking_breakdown(raw: pd.DataFrame, dimension: str, lang: str, top: int
     """Named categories (largest first, at most `top`) with trafficking cases by departure mode and the share.
 
     The name column is headed by the dimension; the code comes last (read by the profile links).
+    Suppressed over every category before the `top` ones are cut.
     """
-    frame = raw.head(top) if top else raw
+    frame = raw
     known = frame["procedural"] + frame["non_procedural"]
-    return pd.DataFrame({
+    shown = frames.suppress(pd.DataFrame({
         dimension: _names(dimension, frame["category"], lang),
         "trafficking_cases": frame["trafficking_cases"].astype("int64"),
         # Unknown stays out of the share (docs/DESIGN.md); no known mode leaves it empty.
         "non_procedural_share": (frame["non_procedural"] / known.where(known > 0)).round(4),
         **{mode: frame[mode].astype("int64") for mode in MODES},
         "code": frame["category"].astype(str),
-    }).reset_index(drop=True)
+    }).reset_index(drop=True))
+    return shown.head(top) if top else shown
 
 
 def mode_sources(raw: pd.DataFrame, count: str, lang: str) -> pd.DataFrame:
@@ -92,23 +96,26 @@ def mode_sources(raw: pd.DataFrame, count: str, lang: str) -> pd.DataFrame:
     for source in SOURCES:
         frame[source] = wide[source].to_numpy()
     frame["total"] = frame[list(SOURCES)].sum(axis=1)
-    return frame
+    return frames.suppress(frame)
 
 
 def statuses(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Cases per status (open, in progress, resolved, then any other), trafficking and other cases apart."""
     order = [s for s in STATUSES if s in set(raw["status"])] + sorted(set(raw["status"]) - set(STATUSES))
     rows = raw.set_index("status").loc[order]
-    return pd.DataFrame({
+    return frames.suppress(pd.DataFrame({
         "status": [label("status", s, lang) for s in order],
         "trafficking_cases": rows["trafficking_cases"].astype("int64").to_numpy(),
         "other_cases": (rows["cases"] - rows["trafficking_cases"]).astype("int64").to_numpy(),
         "cases": rows["cases"].astype("int64").to_numpy(),
-    })
+    }))
 
 
-def resolution(raw: pd.DataFrame) -> dict[str, float | None]:
-    """Share of cases resolved, and the median and mean days to resolution of the resolved ones."""
+def resolution(raw: pd.DataFrame) -> dict[str, float | str | None]:
+    """Share of cases resolved, and the median and mean days to resolution of the resolved ones.
+
+    With suppression on, a figure that gives back a small count is the marker instead.
+    """
     total = int(raw["cases"].sum())
     resolved = raw[raw["status"] == "resolved"]
 
@@ -117,8 +124,18 @@ def resolution(raw: pd.DataFrame) -> dict[str, float | None]:
             return None
         return float(resolved[column].iloc[0])
 
-    return {
-        "resolved_share": int(resolved["cases"].sum()) / total if total else None,
+    count = int(resolved["cases"].sum())
+    summary = {
+        "resolved_share": count / total if total else None,
         "median_days": value("median_days_to_resolution"),
         "mean_days": value("mean_days_to_resolution"),
     }
+    if disclosure.is_on():
+        # The share gives the resolved count back from the case total shown beside it; the days of a few
+        # resolved cases describe those few people. Hidden with the counts they come from.
+        statuses_small = any(disclosure.is_small(n) for n in raw["cases"])
+        if statuses_small or disclosure.is_small(total - count):
+            summary["resolved_share"] = disclosure.marker()
+        if disclosure.is_small(count):
+            summary["median_days"] = summary["mean_days"] = disclosure.marker()
+    return summary

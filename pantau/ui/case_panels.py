@@ -13,11 +13,11 @@ import streamlit as st
 
 from pantau.filters import Filters
 from pantau.i18n import fmt_int, fmt_pct, t
-from pantau.indicators import non_procedural_share
-from pantau.ui import kpi
-from pantau.ui.case_frames import header
+from pantau.ui import kpi, present
+from pantau.ui.case_frames import CASE_TYPES, header
+from pantau.ui.frames import has_hidden, mode_share
 from pantau.ui.links import profile_url
-from pantau.ui.panels import PLOTLY_CONFIG, file_stem
+from pantau.ui.panels import PLOTLY_CONFIG, downloads, file_stem
 
 LINK = "profile"
 NO_VALUE = "–"
@@ -30,8 +30,10 @@ GROUPS = (
 )
 
 
-def fmt_days(value: float | None, lang: str) -> str:
+def fmt_days(value: float | str | None, lang: str) -> str:
     """'15 hari' / '15 days'; one decimal when the value has one (a median of an even count)."""
+    if isinstance(value, str):  # hidden: the marker
+        return value
     if value is None or pd.isna(value):
         return NO_VALUE
     rounded = round(float(value), 1)
@@ -43,8 +45,13 @@ def fmt_days(value: float | None, lang: str) -> str:
     return t("cases.resolution.days", lang, value=number)
 
 
-def share_delta(current: float | None, previous: float | None, lang: str) -> tuple[str, bool]:
-    """The change of a share in percentage points, and whether it has a direction to show."""
+def share_delta(current: float | str | None, previous: float | str | None, lang: str) -> tuple[str | None, bool]:
+    """The change of a share in percentage points, and whether it has a direction to show.
+
+    None when either share is hidden (the marker): the change would give it back.
+    """
+    if isinstance(current, str) or isinstance(previous, str):
+        return None, False
     if current is None or previous is None:
         return t("kpi.no_comparison", lang), False
     text = fmt_pct(current - previous, lang, signed=True).removesuffix("%")
@@ -53,6 +60,8 @@ def share_delta(current: float | None, previous: float | None, lang: str) -> tup
 
 def kpis(current: dict, previous: dict, lang: str) -> None:
     """Per group (all cases, trafficking cases): the count, the non-procedural share, and the unknown beside it."""
+    if present.take("case_kpis", lambda: kpis(current, previous, lang), t("present.kpis", lang)):
+        return
     # One row per group: three cards side by side in half the page cut their labels short.
     for indicator, by_mode_key, group in GROUPS:
         st.markdown(f"**{t(group, lang)}**")
@@ -60,14 +69,17 @@ def kpis(current: dict, previous: dict, lang: str) -> None:
         with count:
             # "inverse": more cases is bad news (the overview's card, same wording and help).
             kpi.card(indicator, current[indicator], previous[indicator], lang, "inverse")
-        now = non_procedural_share(current[by_mode_key])
-        delta, directed = share_delta(now, non_procedural_share(previous[by_mode_key]), lang)
+        now = mode_share(current[by_mode_key])
+        delta, directed = share_delta(now, mode_share(previous[by_mode_key]), lang)
         help_text = t("modes.share_help", lang) + "\n\n" + t("cases.kpi.points.help", lang)
+        if delta is None:
+            help_text += "\n\n" + kpi.hidden_help(lang)
         # A higher non-procedural share is not plainly good or bad news: no colour.
-        share.metric(t("cases.kpi.share", lang), fmt_pct(now, lang), delta=delta, delta_color="off",
+        share.metric(t("cases.kpi.share", lang), kpi.fmt_share(now, lang), delta=delta, delta_color="off",
                      delta_arrow="auto" if directed else "off",
-                     delta_description=t("kpi.delta_description", lang), help=help_text, border=True)
-        unknown.metric(t("cases.kpi.unknown", lang), fmt_int(current[by_mode_key]["unknown"], lang),
+                     delta_description=None if delta is None else t("kpi.delta_description", lang),
+                     help=help_text, border=True)
+        unknown.metric(t("cases.kpi.unknown", lang), kpi.fmt_count(current[by_mode_key]["unknown"], lang),
                        help=t("cases.kpi.unknown.help", lang), border=True, height="stretch")
 
 
@@ -78,22 +90,24 @@ def _shown(frame: pd.DataFrame, lang: str):
     for column in frame.columns:
         name = header(column, lang)
         if column in SHARE_COLUMNS:
-            shown[name] = [NO_VALUE if pd.isna(v) else fmt_pct(v, lang) for v in frame[column]]
+            shown[name] = [v if isinstance(v, str) else NO_VALUE if pd.isna(v) else fmt_pct(v, lang)
+                           for v in frame[column]]
         elif column in DAY_COLUMNS:
             shown[name] = [fmt_days(v, lang) for v in frame[column]]
+        elif has_hidden(frame[column]):
+            # Counts with hidden cells: text, since Arrow takes no column mixing numbers and text.
+            shown[name] = [kpi.fmt_count(v, lang) for v in frame[column]]
         elif pd.api.types.is_integer_dtype(frame[column]):
             formats[name] = lambda v: fmt_int(v, lang)
     return shown.style.format(formats)
 
 
-def _download(name: str, frame: pd.DataFrame, filters: Filters, lang: str) -> None:
+def _download(name: str, frame: pd.DataFrame, filters: Filters, lang: str, fig: go.Figure | None = None) -> None:
     data = frame.drop(columns=[LINK], errors="ignore")
-    data = data.rename(columns={c: header(c, lang) for c in data.columns})
-    st.download_button(
-        t("chart.download", lang), data.to_csv(index=False).encode("utf-8"),
-        file_name=f"{file_stem(name, filters)}.csv", mime="text/csv", key=f"csv_{name}", on_click="ignore",
-        icon=":material/download:",
-    )
+    # A chart of case types counts cases.
+    extra = ("cases",) if any(c in CASE_TYPES for c in data.columns) else ()
+    downloads(name, data.rename(columns={c: header(c, lang) for c in data.columns}), data.columns, filters, lang,
+              fig=fig, percent=[header(c, lang) for c in data.columns if c in SHARE_COLUMNS], definitions=extra)
 
 
 def with_links(frame: pd.DataFrame, kind: str, filters: Filters, lang: str) -> pd.DataFrame:
@@ -104,8 +118,8 @@ def with_links(frame: pd.DataFrame, kind: str, filters: Filters, lang: str) -> p
     return linked
 
 
-def table(name: str, frame: pd.DataFrame, filters: Filters, lang: str) -> None:
-    """A table in view (with its profile links, if any) and a CSV of its values."""
+def table(name: str, frame: pd.DataFrame, filters: Filters, lang: str, fig: go.Figure | None = None) -> None:
+    """A table in view (with its profile links, if any) and its values as CSV and XLSX (and `fig` as PNG)."""
     config = {}
     if LINK in frame.columns:
         config[header(LINK, lang)] = st.column_config.LinkColumn(
@@ -113,16 +127,18 @@ def table(name: str, frame: pd.DataFrame, filters: Filters, lang: str) -> None:
         # The link carries the code; the CSV keeps it.
         config[header("code", lang)] = None
     st.dataframe(_shown(frame, lang), hide_index=True, column_config=config)
-    _download(name, frame, filters, lang)
+    _download(name, frame, filters, lang, fig)
 
 
 def chart(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str, open_data: bool = False) -> None:
     """The chart, then the frame it draws: in a 'Data' expander, or in view (`open_data`, for linked tables)."""
+    if present.take(name, fig):
+        return
     stem = file_stem(name, filters)
     st.plotly_chart(fig, key=f"chart_{name}",
                     config={**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": stem, "scale": 2}})
     if open_data:
-        table(name, frame, filters, lang)
+        table(name, frame, filters, lang, fig)
         return
     with st.expander(t("chart.data", lang), icon=":material/table:"):
-        table(name, frame, filters, lang)
+        table(name, frame, filters, lang, fig)

@@ -2,13 +2,21 @@
 
 Titles, axes and legends come in the user's language; `layout.separators` makes plotly write
 numbers the Indonesian way (1.234,5) or the English way (1,234.5).
+
+Frames may hold hidden counts (pantau/disclosure.py: the marker "<5" instead of the number). A
+hidden count is drawn as missing (None): no bar segment, no point, so neither a bar's length nor a
+stack's height gives it back. Where it would be, a label says "<5" with a square in the colour of
+each series it hides (`hidden_labels`), so the picture of a chart says what its hover would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
+from pantau import disclosure
 from pantau.i18n import fmt_month, plotly_separators, t
 
 # One colour per class on every chart, so procedural always looks the same.
@@ -22,6 +30,59 @@ COLORS = {
 MAX_MONTH_LABELS = 24
 # Counts up to this draw with a tick per whole number (no "1,5 departures").
 SMALL_COUNT = 6
+
+
+def numbers(column: pd.Series) -> list[int | float | None]:
+    """The values to plot: a hidden count (or a missing value) becomes None, drawn as nothing."""
+    shown = []
+    for value in column:
+        if disclosure.is_hidden(value) or value is None or pd.isna(value):
+            shown.append(None)
+        else:
+            shown.append(value.item() if hasattr(value, "item") else value)
+    return shown
+
+
+def hidden(column: pd.Series) -> list[bool]:
+    return [disclosure.is_hidden(value) for value in column]
+
+
+def largest(frame: pd.DataFrame, columns: Sequence[str], stacked: bool = False) -> float:
+    """The largest value drawn (hidden counts left out): of any column, or of the columns' stack."""
+    values = pd.DataFrame({c: numbers(frame[c]) for c in columns}, dtype=float)
+    top = values.sum(axis=1).max() if stacked else values.max().max()
+    return 0.0 if pd.isna(top) else float(top)
+
+
+def stack_ends(frame: pd.DataFrame, columns: Sequence[str]) -> list[float]:
+    """Where each row's stack of visible segments ends (0 when nothing is visible)."""
+    values = pd.DataFrame({c: numbers(frame[c]) for c in columns}, dtype=float)
+    return values.fillna(0).sum(axis=1).tolist()
+
+
+def hidden_labels(fig: go.Figure, categories: Sequence[object], series: Sequence[tuple[str, list[bool]]],
+                  ends: Sequence[float], horizontal: bool, **where: int) -> None:
+    """A "<5" label at the end of each category's bar (or at 0) naming, by colour, the series hidden there.
+
+    `series` is (colour, hidden mask) per series. Nothing is added when nothing is hidden.
+    """
+    marker = disclosure.marker()
+    at, texts = [], []
+    for i, category in enumerate(categories):
+        colors = [color for color, mask in series if mask[i]]
+        if colors:
+            squares = "".join(f"<span style='color:{color}'>■</span>" for color in colors)
+            at.append((category, ends[i]))
+            texts.append(f"{squares} {marker}")
+    if not at:
+        return
+    cats = [c for c, _ in at]
+    positions = [e for _, e in at]
+    fig.add_scatter(
+        x=positions if horizontal else cats, y=cats if horizontal else positions, text=texts, mode="text",
+        textposition="middle right" if horizontal else "top center", textfont={"size": 11, "color": "#333333"},
+        hoverinfo="skip", showlegend=False, cliponaxis=False, name=marker, **where,
+    )
 
 
 def _whole_numbers(fig: go.Figure, largest: float, axis: str) -> None:
@@ -49,15 +110,18 @@ def monthly(frame: pd.DataFrame, lang: str) -> go.Figure:
     for series in ("procedural", "non_procedural"):
         name = t(f"col.{series}", lang)
         fig.add_bar(
-            x=frame["month"], y=frame[series], name=name, marker_color=COLORS[series],
+            x=frame["month"], y=numbers(frame[series]), name=name, marker_color=COLORS[series],
             hovertemplate=f"{name}: %{{y:,}}<extra></extra>",
         )
     name = t("col.prevented", lang)
     fig.add_scatter(
-        x=frame["month"], y=frame["prevented"], name=name, mode="lines+markers",
+        x=frame["month"], y=numbers(frame["prevented"]), name=name, mode="lines+markers",
         line={"color": COLORS["prevented"], "width": 2},
         hovertemplate=f"{name}: %{{y:,}}<extra></extra>",
     )
+    hidden_labels(fig, list(frame["month"]),
+                  [(COLORS[c], hidden(frame[c])) for c in ("procedural", "non_procedural", "prevented")],
+                  stack_ends(frame, ("procedural", "non_procedural")), horizontal=False)
     # Months stay 'YYYY-MM' in the data; only the tick labels are translated.
     months = list(frame["month"])
     step = max(1, -(-len(months) // MAX_MONTH_LABELS))
@@ -67,7 +131,8 @@ def monthly(frame: pd.DataFrame, lang: str) -> go.Figure:
         ticktext=[fmt_month(pd.Timestamp(m + "-01").date(), lang) for m in shown],
     )
     fig.update_layout(barmode="stack", hovermode="x unified")
-    _whole_numbers(fig, max((frame["procedural"] + frame["non_procedural"]).max(), frame["prevented"].max()), "y")
+    _whole_numbers(fig, max(largest(frame, ("procedural", "non_procedural"), stacked=True),
+                            largest(frame, ("prevented",))), "y")
     return _layout(fig, t("chart.monthly.title", lang), lang, t("chart.axis.month", lang),
                    t("chart.axis.departures", lang), height=420)
 
@@ -75,15 +140,18 @@ def monthly(frame: pd.DataFrame, lang: str) -> go.Figure:
 def top_bars(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Figure:
     """Horizontal stacked bars by class, largest at the top."""
     fig = go.Figure()
-    for series in ("procedural", "non_procedural"):
+    classes = ("procedural", "non_procedural")
+    for series in classes:
         name = t(f"col.{series}", lang)
         fig.add_bar(
-            y=frame[label], x=frame[series], name=name, orientation="h", marker_color=COLORS[series],
+            y=frame[label], x=numbers(frame[series]), name=name, orientation="h", marker_color=COLORS[series],
             hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame[label]), [(COLORS[c], hidden(frame[c])) for c in classes],
+                  stack_ends(frame, classes), horizontal=True)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", type="category")
-    _whole_numbers(fig, (frame["procedural"] + frame["non_procedural"]).max(), "x")
+    _whole_numbers(fig, largest(frame, classes, stacked=True), "x")
     return _layout(fig, title, lang, t("chart.axis.departures", lang), "",
                    height=max(280, 120 + 32 * len(frame)))
 
@@ -91,13 +159,16 @@ def top_bars(frame: pd.DataFrame, label: str, title: str, lang: str) -> go.Figur
 def case_modes(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Cases by departure mode, unknown included as its own (grey) segment."""
     fig = go.Figure()
-    for mode in ("procedural", "non_procedural", "unknown"):
+    modes = ("procedural", "non_procedural", "unknown")
+    for mode in modes:
         name = t(f"col.{mode}", lang)
         fig.add_bar(
-            y=frame["group"], x=frame[mode], name=name, orientation="h", marker_color=COLORS[mode],
+            y=frame["group"], x=numbers(frame[mode]), name=name, orientation="h", marker_color=COLORS[mode],
             hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame["group"]), [(COLORS[m], hidden(frame[m])) for m in modes],
+                  stack_ends(frame, modes), horizontal=True)
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", type="category")
-    _whole_numbers(fig, frame[["procedural", "non_procedural", "unknown"]].sum(axis=1).max(), "x")
+    _whole_numbers(fig, largest(frame, modes, stacked=True), "x")
     return _layout(fig, t("chart.modes.title", lang), lang, t("chart.axis.cases", lang), "", height=260)

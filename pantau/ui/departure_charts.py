@@ -10,8 +10,19 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from pantau.i18n import fmt_month, t
-from pantau.ui.charts import COLORS, MAX_MONTH_LABELS, SMALL_COUNT, _layout, _whole_numbers
+from pantau.i18n import fmt_month, fmt_pct, t
+from pantau.ui.charts import (
+    COLORS,
+    MAX_MONTH_LABELS,
+    SMALL_COUNT,
+    _layout,
+    _whole_numbers,
+    hidden,
+    hidden_labels,
+    largest,
+    numbers,
+    stack_ends,
+)
 
 # Bars per chart row, and what a chart needs around them (title, legend, axis).
 ROW_HEIGHT = 30
@@ -46,21 +57,24 @@ def month_axis(fig: go.Figure, months: list[str], lang: str, max_labels: int = M
 def monthly_comparison(frame: pd.DataFrame, lang: str) -> go.Figure:
     """Procedural and non-procedural per month as solid lines, the same months a year earlier dashed."""
     fig = go.Figure()
-    for series in ("procedural", "non_procedural", "previous_procedural", "previous_non_procedural"):
+    lines = ("procedural", "non_procedural", "previous_procedural", "previous_non_procedural")
+    for series in lines:
         name = t(f"departures.series.{series}", lang)
         previous = series.startswith("previous_")
         color = COLORS[series.removeprefix("previous_")]
         fig.add_scatter(
-            x=frame["month"], y=frame[series], name=name, mode="lines+markers",
+            x=frame["month"], y=numbers(frame[series]), name=name, mode="lines+markers",
             line={"color": color, "width": 1.5 if previous else 2.5, "dash": "dash" if previous else "solid"},
             marker={"size": 5 if previous else 7},
             hovertemplate=f"{name}: %{{y:,}}<extra></extra>",
         )
+    # A hidden month is a gap in its line, labelled "<5" at the foot of the chart.
+    hidden_labels(fig, list(frame["month"]), [(COLORS[s.removeprefix("previous_")], hidden(frame[s])) for s in lines],
+                  [0] * len(frame), horizontal=False)
     month_axis(fig, list(frame["month"]), lang)
     fig.update_layout(hovermode="x unified")
     fig.update_yaxes(rangemode="tozero")
-    counts = frame[["procedural", "non_procedural", "previous_procedural", "previous_non_procedural"]]
-    _whole_numbers(fig, counts.to_numpy().max(), "y")
+    _whole_numbers(fig, largest(frame, lines), "y")
     return framed(fig, t("departures.chart.monthly", lang), lang, t("departures.axis.month", lang),
                    t("departures.axis.departures", lang), height=440)
 
@@ -72,10 +86,14 @@ def monthly_share(frame: pd.DataFrame, lang: str) -> go.Figure:
                                  ("previous_share", "previous_non_procedural_share", "dash")):
         name = t(f"departures.series.{series}", lang)
         fig.add_scatter(
-            x=frame["month"], y=frame[column].astype(float), name=name, mode="lines+markers",
+            x=frame["month"], y=numbers(frame[column]), name=name, mode="lines+markers",
             line={"color": COLORS["non_procedural"], "dash": dash, "width": 2.5 if dash == "solid" else 1.5},
             hovertemplate=f"{name}: %{{y:.1%}}<extra></extra>",
         )
+    hidden_labels(fig, list(frame["month"]),
+                  [(COLORS["non_procedural"], hidden(frame[c]))
+                   for c in ("non_procedural_share", "previous_non_procedural_share")],
+                  [0] * len(frame), horizontal=False)
     month_axis(fig, list(frame["month"]), lang)
     fig.update_layout(hovermode="x unified")
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%", tickvals=[0, 0.25, 0.5, 0.75, 1])
@@ -83,18 +101,27 @@ def monthly_share(frame: pd.DataFrame, lang: str) -> go.Figure:
                   t("departures.axis.share", lang), height=340)
 
 
+def share_texts(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The non-procedural share of each row as hover text: '12,5%', '–' with nothing to divide, or the marker."""
+    return [v if isinstance(v, str) else "–" if v is None or pd.isna(v) else fmt_pct(float(v), lang)
+            for v in frame["non_procedural_share"]]
+
+
 def _class_traces(fig: go.Figure, frame: pd.DataFrame, label: str, lang: str, non_procedural_first: bool = False,
                   **where: int) -> None:
     share_label = t("departures.hover.share", lang)
-    shares = frame["non_procedural_share"].astype(float)
-    for column, series in CLASSES[::-1] if non_procedural_first else CLASSES:
+    shares = share_texts(frame, lang)
+    order = CLASSES[::-1] if non_procedural_first else CLASSES
+    for column, series in order:
         name = t(f"departures.series.{series}", lang)
         fig.add_bar(
-            y=frame[label], x=frame[column], name=name, orientation="h", marker_color=COLORS[series],
+            y=frame[label], x=numbers(frame[column]), name=name, orientation="h", marker_color=COLORS[series],
             customdata=shares, legendgroup=series,
-            hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<br>{share_label}: %{{customdata:.1%}}<extra></extra>",
+            hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<br>{share_label}: %{{customdata}}<extra></extra>",
             **where,
         )
+    hidden_labels(fig, list(frame[label]), [(COLORS[series], hidden(frame[column])) for column, series in order],
+                  stack_ends(frame, [column for column, _ in order]), horizontal=True, **where)
 
 
 def class_bars(frame: pd.DataFrame, label: str, title: str, lang: str, non_procedural_first: bool = False) -> go.Figure:
@@ -106,7 +133,7 @@ def class_bars(frame: pd.DataFrame, label: str, title: str, lang: str, non_proce
     _class_traces(fig, frame, label, lang, non_procedural_first)
     fig.update_layout(barmode="stack", bargap=bar_gap(len(frame)))
     fig.update_yaxes(autorange="reversed", type="category")
-    _whole_numbers(fig, frame["labour_departures"].max(), "x")
+    _whole_numbers(fig, largest(frame, [column for column, _ in CLASSES], stacked=True), "x")
     return framed(fig, title, lang, t("departures.axis.departures", lang), "", height=bars_height(len(frame)))
 
 
@@ -121,16 +148,19 @@ def checkpoint_panels(frame: pd.DataFrame, label: str, title: str, lang: str) ->
     fig = make_subplots(rows=1, cols=len(panels), shared_yaxes=True, horizontal_spacing=0.04,
                         subplot_titles=[t(f"departures.series.{series}", lang) for _, series in panels])
     share_label = t("departures.hover.share", lang)
+    shares = share_texts(frame, lang)
     for col, (column, series) in enumerate(panels, start=1):
         name = t(f"departures.series.{series}", lang)
-        fig.add_bar(y=frame[label], x=frame[column], name=name, orientation="h", marker_color=COLORS[series],
-                    customdata=frame["non_procedural_share"].astype(float), showlegend=False,
-                    hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<br>{share_label}: %{{customdata:.1%}}<extra></extra>",
+        fig.add_bar(y=frame[label], x=numbers(frame[column]), name=name, orientation="h", marker_color=COLORS[series],
+                    customdata=shares, showlegend=False,
+                    hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<br>{share_label}: %{{customdata}}<extra></extra>",
                     row=1, col=col)
-        largest = frame[column].max()
-        if largest <= SMALL_COUNT:
+        hidden_labels(fig, list(frame[label]), [(COLORS[series], hidden(frame[column]))], [0] * len(frame),
+                      horizontal=True, row=1, col=col)
+        top = largest(frame, [column])
+        if top <= SMALL_COUNT:
             # Never "0,5 departures"; and a panel of zeros still starts at 0.
-            fig.update_xaxes(dtick=1, tick0=0, range=[0, max(largest, 1) * 1.05], row=1, col=col)
+            fig.update_xaxes(dtick=1, tick0=0, range=[0, max(top, 1) * 1.05], row=1, col=col)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_layout(bargap=bar_gap(len(frame)))
     fig = framed(fig, title, lang, "", "", height=bars_height(len(frame)))

@@ -61,12 +61,24 @@ def monthly_share(comparison: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def suppressed_trend(comparison: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The monthly comparison and its shares as they may be shown, suppressed together: a month's share
+    is hidden wherever one of the counts it comes from is."""
+    shares = monthly_share(comparison)
+    both = frames.suppress(comparison.join(shares.drop(columns="month")))
+    return both[list(comparison.columns)], both[list(shares.columns)]
+
+
 def origins(raw: pd.DataFrame, label: str, top: int) -> pd.DataFrame:
-    """The `top` areas of region_indicators with the most labour departures (none without any)."""
+    """The `top` areas of region_indicators with the most labour departures (none without any), suppressed.
+
+    Suppression runs over every area before the top ones are cut, so the chart hides what a table of
+    all areas would hide.
+    """
     frame = raw[raw["labour_departures"] > 0].sort_values(["labour_departures", "code"], ascending=[False, True])
-    frame = frame.head(top).rename(columns={"name": label})
+    frame = frame.rename(columns={"name": label})
     frame["non_procedural_share"] = share(frame["non_procedural_departures"], frame["labour_departures"])
-    return frame[[label, *CLASS_COLUMNS, "code"]].reset_index(drop=True)
+    return frames.suppress(frame[[label, *CLASS_COLUMNS, "code"]]).head(top).reset_index(drop=True)
 
 
 def destinations(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -86,14 +98,15 @@ def checkpoint_kinds(raw: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def checkpoints(raw: pd.DataFrame, lang: str, top: int | None = None) -> pd.DataFrame:
-    """departures_by_checkpoint (most non-procedural first), with a short name for chart labels."""
-    frame = raw.head(top) if top else raw
-    frame = frame.rename(columns={"checkpoint_kind": "kind"})
+    """departures_by_checkpoint (most non-procedural first), with a short name for chart labels; suppressed
+    over every checkpoint before the `top` ones are cut (the same cells as the table of all checkpoints)."""
+    frame = raw.rename(columns={"checkpoint_kind": "kind"})
     frame["checkpoint"] = [short_checkpoint(name) for name in frame["checkpoint_name"]]
     frame["kind"] = [t(f"departures.kind.{kind}", lang) for kind in frame["kind"]]
     frame["non_procedural_share"] = share(frame["non_procedural_departures"], frame["labour_departures"])
-    return frame[["checkpoint", *CLASS_COLUMNS, "prevented_departures", "kind", "checkpoint_name",
-                  "checkpoint_code"]].reset_index(drop=True)
+    frame = frames.suppress(frame[["checkpoint", *CLASS_COLUMNS, "prevented_departures", "kind", "checkpoint_name",
+                                   "checkpoint_code"]])
+    return (frame.head(top) if top else frame).reset_index(drop=True)
 
 
 def checkpoint_table(raw: pd.DataFrame, lang: str) -> pd.DataFrame:

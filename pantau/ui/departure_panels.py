@@ -13,11 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from pantau import disclosure
 from pantau.filters import Filters
 from pantau.i18n import fmt_int, fmt_pct, t
-from pantau.ui import kpi
+from pantau.ui import kpi, present
+from pantau.ui.frames import has_hidden
 from pantau.ui.links import profile_url
-from pantau.ui.panels import PLOTLY_CONFIG, file_stem
+from pantau.ui.panels import PLOTLY_CONFIG, downloads, file_stem
 
 # A share with nothing to divide by (no labour departure): shown as a dash, never as "None".
 NO_VALUE = "–"
@@ -40,6 +42,9 @@ def with_links(frame: pd.DataFrame, links: Links, filters: Filters, lang: str) -
 
 
 def share_text(value: object, lang: str) -> str:
+    """A share as '12,5%'; a dash when there is nothing to divide by; the marker when it is hidden."""
+    if isinstance(value, str):
+        return value
     return NO_VALUE if value is None or pd.isna(value) else fmt_pct(float(value), lang)
 
 
@@ -50,9 +55,12 @@ def _styled(frame: pd.DataFrame, prefix: str, lang: str, texts: Mapping[str, Cal
         header = t(f"{prefix}.{column}", lang)
         if column in texts:
             # As text: st.dataframe shows an empty cell as "None" whatever a Styler says.
-            shown[header] = [texts[column](v) for v in frame[column]]
+            shown[header] = [v if disclosure.is_hidden(v) else texts[column](v) for v in frame[column]]
         elif column in SHARE_COLUMNS:
             shown[header] = [share_text(v, lang) for v in frame[column]]
+        elif has_hidden(frame[column]):
+            # Counts with hidden cells: text, since Arrow takes no column mixing numbers and text.
+            shown[header] = [kpi.fmt_count(v, lang) for v in frame[column]]
         elif pd.api.types.is_integer_dtype(frame[column]):
             formats[header] = lambda v: fmt_int(v, lang)
     return shown.style.format(formats)
@@ -66,30 +74,31 @@ def _dataframe(frame: pd.DataFrame, prefix: str, filters: Filters, lang: str, li
     st.dataframe(_styled(shown, prefix, lang, texts), hide_index=True, column_config=config, height=height)
 
 
-def _download(name: str, frame: pd.DataFrame, prefix: str, filters: Filters, lang: str) -> None:
-    st.download_button(
-        t("chart.download", lang), localised(frame, prefix, lang).to_csv(index=False).encode("utf-8"),
-        file_name=f"{file_stem(name, filters)}.csv", mime="text/csv", key=f"csv_{name}", on_click="ignore",
-        icon=":material/download:",
-    )
+def _download(name: str, frame: pd.DataFrame, prefix: str, filters: Filters, lang: str,
+              fig: go.Figure | None = None, title: str | None = None) -> None:
+    downloads(name, localised(frame, prefix, lang), frame.columns, filters, lang, fig=fig, title=title,
+              percent=[t(f"{prefix}.{c}", lang) for c in frame.columns if c in SHARE_COLUMNS | {"change"}])
 
 
 def chart(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str, prefix: str,
           links: Links | None = None) -> None:
     """The chart, and under it the exact table it draws (with profile links) and that table as CSV."""
+    if present.take(name, fig):
+        return
     st.plotly_chart(fig, key=f"chart_{name}",
                     config={**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": file_stem(name, filters),
                                                                       "scale": 2}})
     with st.expander(t("chart.data", lang), icon=":material/table:"):
         _dataframe(frame, prefix, filters, lang, links or {}, {}, "auto")
-        _download(name, frame, prefix, filters, lang)
+        _download(name, frame, prefix, filters, lang, fig=fig)
 
 
 def table(name: str, frame: pd.DataFrame, filters: Filters, lang: str, prefix: str, links: Links | None = None,
-          texts: Mapping[str, Callable[[object], str]] | None = None, height: int | str = "auto") -> None:
-    """A table in view (rows linked to profiles) and its CSV; `texts` formats columns shown as text."""
+          texts: Mapping[str, Callable[[object], str]] | None = None, height: int | str = "auto",
+          title: str | None = None) -> None:
+    """A table in view (rows linked to profiles) and its CSV and XLSX; `texts` formats columns shown as text."""
     _dataframe(frame, prefix, filters, lang, links or {}, texts or {}, height)
-    _download(name, frame, prefix, filters, lang)
+    _download(name, frame, prefix, filters, lang, title=title)
 
 
 # (indicator, delta colour) of the departures page's cards; the share sits between the classes and the
@@ -104,7 +113,11 @@ DEPARTURE_KPIS = (
 CARDS_PER_ROW = 3
 
 
-def departure_share(headline: dict) -> float | None:
+def departure_share(headline: dict) -> float | str | None:
+    """Non-procedural ÷ labour departures; the marker when either class is hidden (suppressed headline)."""
+    classes = (headline["procedural_departures"], headline["non_procedural_departures"])
+    if any(disclosure.is_hidden(v) for v in classes):
+        return disclosure.marker()
     labour = headline["labour_departures"]
     return headline["non_procedural_departures"] / labour if labour else None
 
@@ -113,7 +126,10 @@ def share_card(current: dict, previous: dict, lang: str) -> None:
     """The non-procedural share of labour departures, its change in percentage points."""
     now, before = departure_share(current), departure_share(previous)
     help_text = t("departures.kpi.share.help", lang)
-    if now is None or before is None:
+    if isinstance(now, str) or isinstance(before, str):
+        delta, color, arrow = None, "off", "off"
+        help_text += "\n\n" + kpi.hidden_help(lang)
+    elif now is None or before is None:
         delta, color, arrow = t("kpi.no_comparison", lang), "off", "off"
         help_text += "\n\n" + t("kpi.no_comparison.help", lang)
     else:
@@ -122,7 +138,8 @@ def share_card(current: dict, previous: dict, lang: str) -> None:
         if not points.startswith(("+", "-")):  # rounds to zero: no direction to show
             color, arrow = "off", "off"
     st.metric(t("departures.kpi.share", lang), share_text(now, lang), delta=delta, delta_color=color,
-              delta_arrow=arrow, delta_description=t("kpi.delta_description", lang), help=help_text, border=True)
+              delta_arrow=arrow, delta_description=None if delta is None else t("kpi.delta_description", lang),
+              help=help_text, border=True)
 
 
 def departure_cards(current: dict, previous: dict, lang: str) -> None:
@@ -130,6 +147,8 @@ def departure_cards(current: dict, previous: dict, lang: str) -> None:
 
     Three to a row: five in one row cut the labels short ("Keberangkatan pek…") on a laptop screen.
     """
+    if present.take("departure_kpis", lambda: departure_cards(current, previous, lang), t("present.kpis", lang)):
+        return
     for first in range(0, len(DEPARTURE_KPIS), CARDS_PER_ROW):
         row = DEPARTURE_KPIS[first:first + CARDS_PER_ROW]
         for column, (indicator, color) in zip(st.columns(CARDS_PER_ROW), row, strict=False):

@@ -8,7 +8,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from pantau.i18n import t
-from pantau.ui.charts import COLORS, SMALL_COUNT
+from pantau.ui.charts import COLORS, SMALL_COUNT, hidden, hidden_labels, largest, numbers
 from pantau.ui.departure_charts import framed, month_axis
 
 # Registrations in the placement system's blue family, departures as on the other pages, cases in
@@ -38,15 +38,18 @@ def compare(frame: pd.DataFrame, lang: str) -> go.Figure:
                         (2, ("cases", "trafficking_cases"))):
         for column in series:
             name = t(f"destinations.series.{column}", lang)
-            fig.add_bar(y=frame["country"], x=frame[column], name=name, orientation="h",
+            fig.add_bar(y=frame["country"], x=numbers(frame[column]), name=name, orientation="h",
                         marker_color=SERIES_COLORS[column],
                         hovertemplate=f"%{{y}}<br>{name}: %{{x:,}}<extra></extra>", row=1, col=col)
+        # Grouped bars: a country's hidden series are named at the axis of their panel.
+        hidden_labels(fig, list(frame["country"]), [(SERIES_COLORS[c], hidden(frame[c])) for c in series],
+                      [0] * len(frame), horizontal=True, row=1, col=col)
     fig.update_layout(barmode="group", bargap=0.25, bargroupgap=0.05)
     fig.update_yaxes(autorange="reversed", type="category")
     fig.update_xaxes(title_text=t("destinations.axis.people", lang), row=1, col=1)
     fig.update_xaxes(title_text=t("destinations.axis.cases", lang), row=1, col=2)
-    _small_counts(fig, frame[["registrations", "labour_departures"]].to_numpy().max(), row=1, col=1)
-    _small_counts(fig, frame["cases"].max(), row=1, col=2)
+    _small_counts(fig, largest(frame, ["registrations", "labour_departures"]), row=1, col=1)
+    _small_counts(fig, largest(frame, ["cases", "trafficking_cases"]), row=1, col=2)
     return framed(fig, t("destinations.chart.compare", lang), lang, t("destinations.axis.people", lang), "",
                    height=max(300, CHROME_HEIGHT + ROW_HEIGHT * len(frame)))
 
@@ -60,14 +63,21 @@ def trend(frame: pd.DataFrame, title: str, lang: str) -> go.Figure:
         country = rows["country"].iloc[0]
         color = COUNTRY_COLORS[i % len(COUNTRY_COLORS)]
         for row, column in ((1, "non_procedural_departures"), (2, "labour_departures")):
-            fig.add_scatter(x=rows["month"], y=rows[column], name=country, legendgroup=iso3, showlegend=row == 1,
-                            mode="lines+markers", line={"color": color, "width": 2}, marker={"size": 5},
-                            hovertemplate=f"{country}: %{{y:,}}<extra></extra>", row=row, col=1)
+            fig.add_scatter(x=rows["month"], y=numbers(rows[column]), name=country, legendgroup=iso3,
+                            showlegend=row == 1, mode="lines+markers", line={"color": color, "width": 2},
+                            marker={"size": 5}, hovertemplate=f"{country}: %{{y:,}}<extra></extra>", row=row, col=1)
     months = list(dict.fromkeys(frame["month"]))
+    # A hidden month is a gap in its country's line, labelled "<5" at the foot of its panel.
+    colors = {iso3: COUNTRY_COLORS[i % len(COUNTRY_COLORS)] for i, iso3 in enumerate(dict.fromkeys(frame["iso3"]))}
+    for row, column in ((1, "non_procedural_departures"), (2, "labour_departures")):
+        gone = frame[hidden(frame[column])]
+        series = [(color, [((gone["iso3"] == iso3) & (gone["month"] == month)).any() for month in months])
+                  for iso3, color in colors.items()]
+        hidden_labels(fig, months, series, [0] * len(months), horizontal=False, row=row, col=1)
     month_axis(fig, months, lang, row=1, col=1)
     month_axis(fig, months, lang, row=2, col=1)
     fig.update_yaxes(rangemode="tozero")
-    if frame["labour_departures"].max() <= SMALL_COUNT:
+    if largest(frame, ["labour_departures"]) <= SMALL_COUNT:
         fig.update_yaxes(dtick=1, tick0=0)
     fig.update_layout(hovermode="x unified")
     fig = framed(fig, title, lang, "", "", height=620)

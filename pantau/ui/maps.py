@@ -15,11 +15,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from pantau import disclosure
 from pantau.filters import Filters
 from pantau.geo import bounds
 from pantau.i18n import plotly_separators, t
-from pantau.ui import panels
-from pantau.ui.area_tables import localised
+from pantau.ui import panels, present
+from pantau.ui.area_tables import CHANGE_COLUMNS, SHARE_COLUMNS, header, localised
+from pantau.ui.frames import readable
 
 # Indicators a map can show, the first being the default (the page's URL parameter `indicator`).
 INDICATORS = (
@@ -40,6 +42,8 @@ COLORSCALES = {
     "registrations": "Blues",
 }
 NO_VALUE_COLOR = "#DDDDDD"
+# Areas whose count is hidden (small-cell suppression): a grey-blue of their own, named in a note on the map.
+HIDDEN_COLOR = "#B8C2CE"
 BORDER_COLOR = "#6E6E6E"
 # The map's size in pixels, to frame its area; the width is what a map gets beside the ranking in
 # a wide layout on a laptop screen (a wider screen only adds margin around the area). The height
@@ -93,11 +97,15 @@ def choropleth(frame: pd.DataFrame, geojson: dict, indicator: str, title: str, l
     `width` is about how many pixels the map gets on the page (see ASSUMED_WIDTH).
 
     Areas where the indicator has no value (a share without any labour departure) are drawn grey
-    in a trace of their own, so the map has no holes and still answers clicks there.
+    in a trace of their own, so the map has no holes and still answers clicks there. Areas whose
+    value is hidden (the marker, pantau/disclosure.py) get a trace and a colour of their own too: no
+    shade of the colour scale, so the colour gives nothing back, and "<5" in the hover and a note.
     """
     label = t(f"regions.indicator.{indicator}", lang)
-    known = frame[frame[indicator].notna()]
-    missing = frame[frame[indicator].isna()]
+    is_hidden = frame[indicator].map(disclosure.is_hidden).astype(bool)
+    known = frame[~is_hidden & frame[indicator].notna()]
+    missing = frame[~is_hidden & frame[indicator].isna()]
+    hidden = frame[is_hidden]
     fig = go.Figure()
     if not missing.empty:
         fig.add_trace(go.Choroplethmap(
@@ -106,6 +114,15 @@ def choropleth(frame: pd.DataFrame, geojson: dict, indicator: str, title: str, l
             colorscale=[[0, NO_VALUE_COLOR], [1, NO_VALUE_COLOR]], showscale=False,
             marker={"line": {"color": BORDER_COLOR, "width": 0.6}},
             hovertemplate=f"<b>%{{text}}</b><br>{label}: {t('regions.map.no_labour', lang)}<extra></extra>",
+        ))
+    hidden_text = t("disclosure.map_hidden", lang, marker=disclosure.marker())
+    if not hidden.empty:
+        fig.add_trace(go.Choroplethmap(
+            geojson=geojson, locations=list(hidden["code"]), z=[0] * len(hidden),
+            text=list(hidden["name"]), customdata=list(hidden["code"]), name=hidden_text,
+            colorscale=[[0, HIDDEN_COLOR], [1, HIDDEN_COLOR]], showscale=False,
+            marker={"line": {"color": BORDER_COLOR, "width": 0.6}},
+            hovertemplate=f"<b>%{{text}}</b><br>{label}: {hidden_text}<extra></extra>",
         ))
     values = known[indicator].astype(float)
     largest = float(values.max()) if len(values) else 0.0
@@ -136,6 +153,11 @@ def choropleth(frame: pd.DataFrame, geojson: dict, indicator: str, title: str, l
     )
     # A click chooses an area; it should not fade the others out.
     fig.update_traces(selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 0.9}})
+    if not hidden.empty:
+        # Said on the map itself, so a picture of it says it too.
+        fig.add_annotation(text=f"<span style='color:{HIDDEN_COLOR}'>■</span> {hidden_text}", xref="paper",
+                           yref="paper", x=0.01, y=0.99, xanchor="left", yanchor="top", showarrow=False,
+                           bgcolor="rgba(255,255,255,0.8)", font={"size": 12, "color": "#333333"})
     return fig
 
 
@@ -157,22 +179,20 @@ def key(name: str) -> str:
 
 def panel(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str, hint: str,
           on_select: str | Callable[[], None] = "rerun") -> object:
-    """Draw a clickable map with the table it shows and that table as CSV (like panels.chart).
+    """Draw a clickable map with the table it shows and its downloads (like panels.chart).
 
-    Returns the chart's selection state (with on_select="rerun").
+    Returns the chart's selection state (with on_select="rerun"); none in presentation mode.
     """
+    if present.take(name, fig):
+        return None
     stem = panels.file_stem(name, filters)
     event = st.plotly_chart(
         fig, key=key(name), on_select=on_select, selection_mode="points",
         config={**panels.PLOTLY_CONFIG, "scrollZoom": False, "toImageButtonOptions": {"filename": stem, "scale": 2}},
     )
     st.caption(f"{hint} {t('regions.map.source', lang)}")
-    shown = localised(frame, lang)
     with st.expander(t("chart.data", lang), icon=":material/table:"):
-        st.dataframe(shown, hide_index=True)
-        st.download_button(
-            t("chart.download", lang), shown.to_csv(index=False).encode("utf-8"),
-            file_name=f"{stem}.csv", mime="text/csv", key=f"csv_{name}", on_click="ignore",
-            icon=":material/download:",
-        )
+        st.dataframe(localised(readable(frame, lang), lang), hide_index=True)
+        panels.downloads(name, localised(frame, lang), frame.columns, filters, lang, fig=fig,
+                         percent=[header(c, lang) for c in frame.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS])
     return event

@@ -1,15 +1,23 @@
-"""A chart with its data underneath: the exact table it draws, and that table as CSV."""
+"""A chart with its data underneath: the exact table it draws, and that table as CSV, XLSX and PNG.
+
+`downloads` serves every chart and table of the pages (pantau/ui/*_panels.py, maps.py, area_tables.py):
+the files are made only when the user clicks (download_button with a callable), so a page costs nothing
+for them until then, and the PNG's ~1.5 s browser start is paid by the one who asks for it.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from pantau import disclosure, exports, store
 from pantau.filters import Filters
 from pantau.i18n import t
-from pantau.ui import banners
-from pantau.ui.frames import localised
+from pantau.ui import banners, present
+from pantau.ui.frames import SHARES, localised, readable
 
 # Offline and presentation-friendly: no plotly logo link, PNG export named after the chart.
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -21,19 +29,69 @@ def file_stem(name: str, filters: Filters) -> str:
 
 def chart(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str) -> None:
     stem = file_stem(name, filters)
+    if present.take(name, fig):
+        return
     st.plotly_chart(fig, key=f"chart_{name}",
                     config={**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": stem, "scale": 2}})
-    shown = localised(frame, lang)
     with st.expander(t("chart.data", lang), icon=":material/table:"):
-        st.dataframe(shown, hide_index=True)
+        st.dataframe(localised(readable(frame, lang), lang), hide_index=True)
+        downloads(name, localised(frame, lang), frame.columns, filters, lang, fig=fig,
+                  percent=[t(f"col.{c}", lang) for c in frame.columns if c in SHARES])
+
+
+def export_header(title: str, columns: Iterable[str], filters: Filters, lang: str,
+                  definitions: Iterable[str] = ()) -> exports.Header:
+    """What a download's header block says, as of this run (dataset version, suppression)."""
+    version = store.current_version()
+    return exports.Header(
+        title=title, lang=lang, filters=filters, comparison=filters.previous_year(),
+        version_id=version.id if version else "", demo=bool(version and version.demo),
+        definitions=exports.definitions(columns, definitions),
+    )
+
+
+def downloads(name: str, table: pd.DataFrame, columns: Iterable[str], filters: Filters, lang: str,
+              fig: go.Figure | None = None, title: str | None = None, percent: Iterable[str] = (),
+              definitions: Iterable[str] = ()) -> None:
+    """CSV, XLSX (and PNG of `fig`) buttons for one chart or table, each file made on click.
+
+    `table` is the data as shown (headers in the user's language, no link columns); `columns` are
+    its original column names, which choose the definitions stated in the header block.
+    """
+    if title is None:
+        title = fig.layout.title.text if fig is not None and fig.layout.title.text else name
+    header = export_header(title, columns, filters, lang, definitions)
+    stem = file_stem(name, filters)
+    percent = list(percent)
+    with st.container(horizontal=True, gap="small"):
         st.download_button(
-            t("chart.download", lang), shown.to_csv(index=False).encode("utf-8"),
-            file_name=f"{stem}.csv", mime="text/csv", key=f"csv_{name}", on_click="ignore",
-            icon=":material/download:",
+            t("chart.download", lang), lambda: exports.csv_bytes(table, header), file_name=f"{stem}.csv",
+            mime="text/csv", key=f"csv_{name}", on_click="ignore", icon=":material/download:",
+            help=t("export.csv.help", lang),
         )
+        st.download_button(
+            t("export.xlsx", lang), lambda: exports.xlsx_bytes(table, header, percent), file_name=f"{stem}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx_{name}",
+            on_click="ignore", icon=":material/table_view:", help=t("export.xlsx.help", lang),
+        )
+        if fig is not None:
+            st.download_button(
+                t("export.png", lang), lambda: exports.png_bytes(fig, header), file_name=f"{stem}.png",
+                mime="image/png", key=f"png_{name}", on_click="ignore", icon=":material/image:",
+                help=t("export.png.help", lang),
+            )
+
+
+def suppression_note(lang: str) -> None:
+    """Under a page's period line: what the marker means, while suppression is on."""
+    if disclosure.is_on():
+        k = disclosure.threshold()
+        st.caption(t("disclosure.caption", lang, last=k - 1, marker=disclosure.marker(k)))
 
 
 def empty(title: str, lang: str) -> None:
     """Where a chart would be, say there is nothing to draw (never an empty axis)."""
+    if present.take(f"empty_{title}", lambda: empty(title, lang)):
+        return
     st.markdown(f"**{title}**")
     banners.no_data(lang)

@@ -10,7 +10,17 @@ import datetime as dt
 
 import streamlit as st
 
-from pantau.filters import FILTER_PARAMS, Filters, Notice, from_query_params
+from pantau.filters import (
+    FILTER_PARAMS,
+    MODE,
+    PRESENT,
+    SLIDE,
+    Filters,
+    Notice,
+    from_query_params,
+    mode_from_query_params,
+    slide_from_query_params,
+)
 from pantau.i18n import DEFAULT_LANG, normalise_lang
 
 LANG = "lang"
@@ -44,3 +54,30 @@ def write(filters: Filters, lang: str) -> None:
                 st.query_params[name] = wanted[name]
         elif name in st.query_params:
             del st.query_params[name]
+
+
+def read_mode() -> tuple[bool, list[Notice]]:
+    return mode_from_query_params({MODE: st.query_params.get_all(MODE)})
+
+
+def read_slide() -> tuple[int | None, list[Notice]]:
+    return slide_from_query_params({SLIDE: st.query_params.get_all(SLIDE)})
+
+
+def _set(name: str, value: str | None) -> None:
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get_all(name) != [value]:
+        st.query_params[name] = value
+
+
+def write_present(on: bool, slide: int | None) -> None:
+    """`mode=present&slide=n` in presentation mode; neither parameter otherwise."""
+    _set(MODE, PRESENT if on else None)
+    _set(SLIDE, str(slide) if on and slide else None)
+
+
+def request_slide(slide: int) -> None:
+    """For a button's callback: the rerun that follows opens this slide (the URL says which slide is shown)."""
+    _set(SLIDE, str(slide))

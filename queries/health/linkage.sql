@@ -1,0 +1,17 @@
+-- Linkage rate for the filters: the share of labour departures linked to a registration
+-- (queries/publish/link_departures.sql), and the share of cases linked to a departure
+-- (mode_source 'linked', queries/publish/link_cases.sql). Checkpoint filters narrow the
+-- departures only, as in queries/headline.sql. The ingest manifest keeps the same two rates for
+-- the whole version (pantau/ingest.py, linkage_rates).
+WITH dep AS (
+    SELECT count(*) AS labour_departures,
+           count(*) FILTER (WHERE linked_registration_id IS NOT NULL) AS linked_departures
+    FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
+),
+cas AS (
+    SELECT count(*) AS cases,
+           count(*) FILTER (WHERE mode_source = 'linked') AS linked_cases
+    FROM f_cases($start, $end, $provinces, $regencies, $destinations, $genders)
+)
+SELECT * FROM dep, cas;

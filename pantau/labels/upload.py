@@ -124,6 +124,22 @@ LABELS: dict[str, tuple[str, str]] = {
         "ID ganda: baris yang lebih baru dipakai",
         "Duplicate id: the later row is kept",
     ),
+    "upload.reason.malformed_row": (
+        "Baris rusak: jumlah kolom salah atau tanda kutip tidak tertutup (berkas terpotong?)",
+        "Broken row: wrong number of fields or an unclosed quote (truncated file?)",
+    ),
+    "upload.reason.nik_number_format": (
+        "NIK tersimpan sebagai angka (Excel membuang digit terakhir); simpan kolom NIK sebagai teks",
+        "NIK stored as a number (Excel drops the last digit); store the NIK column as text",
+    ),
+    "upload.reason.ambiguous": (
+        "Nama {column} cocok dengan lebih dari satu kode; tulis kodenya",
+        "The {column} name matches more than one code; write the code",
+    ),
+    "upload.warning.retired_regency_code": (
+        "Kode kabupaten/kota lama (pemekaran Papua 2022) diganti kode yang berlaku",
+        "Retired regency code (2022 Papua split) replaced by the current code",
+    ),
     "upload.warning.nik_region_mismatch": (
         "Kode wilayah dalam NIK berbeda dengan kabupaten/kota di baris",
         "The NIK's region differs from the row's regency",
@@ -146,7 +162,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "An unexpected error occurred; nothing was published. The server log has the details.",
     ),
     "upload.file_reason.empty_file": ("berkas kosong", "the file is empty"),
-    "upload.file_reason.unreadable_csv": ("CSV rusak atau terpotong", "broken or truncated CSV"),
+    "upload.file_reason.unreadable": ("berkas tidak dapat dibuka", "the file cannot be opened"),
+    "upload.file_reason.corrupt_xlsx": ("XLSX rusak atau terpotong", "broken or truncated XLSX"),
+    "upload.file_reason.corrupt_parquet": ("Parquet rusak atau terpotong", "broken or truncated Parquet"),
     "upload.file_reason.no_header_found": (
         "tidak ada baris judul dengan kolom ID di lembar mana pun",
         "no header row with an id column on any sheet",

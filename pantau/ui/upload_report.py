@@ -15,7 +15,7 @@ from pantau.ingest import IngestReport
 from pantau.ui.banners import code_span
 
 # Reason codes are <prefix>_<column> (pantau/validate.py); a whole code may have its own label.
-REASON_PREFIXES = ("missing", "invalid", "unknown", "out_of_range")
+REASON_PREFIXES = ("missing", "invalid", "unknown", "out_of_range", "ambiguous")
 CHANGE_COLUMNS = ("new", "updated", "unchanged")
 
 

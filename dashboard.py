@@ -9,23 +9,27 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pantau import access
 from pantau.i18n import t
+from pantau.ui import access as session_access
 from pantau.ui import banners, data, dataset, footer, present, sidebar, state, url
 
-# (file, url path, label key). Adding a page is one line here.
+# (file, url path, label key, capability the page needs: pantau/access.py). Adding a page is one
+# line here; a page the session's role lacks the capability for is not in the navigation at all.
 # Page files live in app_pages/, not pages/: with a pages/ folder beside the entry point,
 # Streamlit 1.67 wraps the app in its old multipage mode, and after the first widget change the
 # rerun skips or mis-keys this file's sidebar (filters silently reset, lang becomes None).
 PAGES = (
-    ("app_pages/overview.py", "overview", "page.overview"),
-    ("app_pages/departures.py", "departures", "page.departures"),
-    ("app_pages/cases.py", "cases", "page.cases"),
-    ("app_pages/regions.py", "regions", "page.regions"),
-    ("app_pages/destinations.py", "destinations", "page.destinations"),
-    ("app_pages/briefing.py", "briefing", "page.briefing"),
-    ("app_pages/profile.py", "profile", "page.profile"),
-    ("app_pages/methodology.py", "methodology", "page.methodology"),
-    ("app_pages/upload.py", "upload", "page.upload"),
+    ("app_pages/overview.py", "overview", "page.overview", access.VIEW),
+    ("app_pages/departures.py", "departures", "page.departures", access.VIEW),
+    ("app_pages/cases.py", "cases", "page.cases", access.VIEW),
+    ("app_pages/regions.py", "regions", "page.regions", access.VIEW),
+    ("app_pages/destinations.py", "destinations", "page.destinations", access.VIEW),
+    ("app_pages/briefing.py", "briefing", "page.briefing", access.VIEW),
+    ("app_pages/profile.py", "profile", "page.profile", access.VIEW),
+    ("app_pages/methodology.py", "methodology", "page.methodology", access.VIEW),
+    ("app_pages/data_quality.py", "data-quality", "page.data_quality", access.DATA_QUALITY),
+    ("app_pages/upload.py", "upload", "page.upload", access.UPLOAD),
 )
 
 # No page_icon: a material-icon favicon is fetched from fonts.gstatic.com (the app must stay offline).
@@ -36,18 +40,23 @@ st.set_page_config(page_title=t("app.title"), layout="wide", initial_sidebar_sta
 lang = sidebar.language()
 present.start_button(lang)
 version = dataset.ensure(lang)
+grant = session_access.resolve(version, lang)
+session_access.sidebar_account(grant, lang)
 period = data.data_period()
-filters, notices = sidebar.filters(lang, period[1] if period else None)
-state.publish(filters, lang)
+filters, notices = sidebar.filters(lang, period[1] if period else None, grant.scope)
 url.write(filters, lang)
+# Pages get the filters narrowed to the user's area; the URL keeps what the user chose.
+filters = grant.scope.narrow(filters)
+state.publish(filters, lang)
 
 # The first page is the default, served at "/" (Streamlit reserves its url path but does not
 # route it: /overview opens the overview behind a "page not found" notice).
 navigation = st.navigation([
     st.Page(path, title=t(label, lang), url_path=path_name, default=i == 0)
-    for i, (path, path_name, label) in enumerate(PAGES)
+    for i, (path, path_name, label, capability) in enumerate(PAGES) if grant.can(capability)
 ], position=present.navigation_position())
 banners.demo_banner(version, lang)
+session_access.banner(grant, lang)
 banners.notices(notices, lang)
 with present.page(navigation, filters, lang, period[1] if period else None):
     navigation.run()

@@ -1,33 +1,22 @@
-"""Data & metodologi / Data and methodology: freshness, linkage, quarantine over time, gaps, the data
-dictionary and every indicator's definition with its SQL (`?sql=<name>` shows one file, read-only).
+"""Metodologi / Methodology: the data dictionary and every indicator's definition with its SQL
+(`?sql=<name>` shows one file, read-only). Open to every role; the data-quality figures are on
+app_pages/data_quality.py (data stewards).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from pantau import data_health, store
+from pantau import store
 from pantau.i18n import t
-from pantau.ui import banners, state
 from pantau.ui import methodology as sections
-from pantau.ui import methodology_frames as frames
+from pantau.ui import state
 
 lang = state.lang()
-filters = state.filters()
 version = store.current_version()
-history = data_health.runs(data_health.manifests())
 
 st.title(t("methodology.title", lang))
 st.caption(t("methodology.intro", lang))
-own = data_health.lineage(version.id, history)
-st.caption(t("methodology.version", lang, version=banners.code_span(version.id),
-             created=frames.published(str(version.manifest.get("created_at", "")), lang),
-             files=len(version.manifest.get("sources", [])), runs=len(own)))
-
 sections.sql_viewer(lang)
-sections.freshness(version, history, lang)
-sections.linkage(version, filters, lang)
-sections.quarantine(version, history, lang)
-sections.gaps(lang)
 sections.data_dictionary(version, lang)
 sections.indicator_definitions(lang)

@@ -6,8 +6,10 @@ column that would otherwise have a single hidden cell, because the row or column
 beside the table, in a KPI card or in another chart of the same numbers) gives it back. Zero
 stays zero: "nobody" identifies nobody.
 
-Until access roles exist, the unsuppressed view is a configuration switch:
-PANTAU_SUPPRESSION=off. The threshold is PANTAU_SUPPRESSION_K (default 5, at least 2).
+Who sees small counts is a matter of role (pantau/access.py): viewers never do, analysts and up
+do. The operator at the command line gets suppression unless PANTAU_SUPPRESSION=off, which also
+turns it off for everyone on a server (a closed analysts' server). The threshold is
+PANTAU_SUPPRESSION_K (default 5, at least 2).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+
+from pantau import access
 
 DEFAULT_K = 5
 
@@ -30,8 +34,17 @@ def threshold() -> int:
     return k if k >= 2 else DEFAULT_K
 
 
+def switched_off() -> bool:
+    """The server-wide switch PANTAU_SUPPRESSION=off."""
+    return os.environ.get("PANTAU_SUPPRESSION", "on").strip().lower() in ("off", "0", "false", "no")
+
+
 def is_on() -> bool:
-    return os.environ.get("PANTAU_SUPPRESSION", "on").strip().lower() not in ("off", "0", "false", "no")
+    """Whether small counts are hidden for whoever the code runs for now."""
+    if switched_off():
+        return False
+    grant = access.current()
+    return grant.suppressed or grant.source == access.LOCAL
 
 
 def marker(k: int | None = None) -> str:

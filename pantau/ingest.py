@@ -31,7 +31,7 @@ import pyarrow as pa
 
 from pantau import sql, store
 from pantau.paths import quarantine_dir, warehouse_dir
-from pantau.pseudonym import fingerprint, load_secret
+from pantau.pseudonym import SecretMissing, fingerprint, load_secret
 from pantau.readers import (
     MALFORMED,
     NIK_NUMERIC,
@@ -508,7 +508,10 @@ def ingest(
     """
     now = dt.datetime.now()
     today = today or now.date()
-    secret = load_secret()
+    try:
+        secret = load_secret(demo)
+    except SecretMissing as e:
+        raise IngestError(str(e)) from None
     key_id = fingerprint(secret)
     with store.publish_lock():
         current = store.current_version()

@@ -4,12 +4,23 @@
 -- Every view exposes period_day (the date that counts periods), region_province and
 -- region_regency (origin or residence, as DESIGN.md defines region per extract).
 
+-- The user's scope (pantau/access.py), set on every query's cursor by pantau/queries.py as the
+-- variables scope_national, scope_provinces and scope_regencies. The extract views below keep only
+-- rows inside it, so no query, filter or page can reach outside it. Unset variables (a cursor
+-- nobody scoped) mean an empty scope: nothing is visible, never everything.
+CREATE MACRO in_scope(region_province, region_regency) AS (
+    coalesce(getvariable('scope_national'), false)
+    OR coalesce(list_contains(coalesce(getvariable('scope_provinces'), []::VARCHAR[]), region_province), false)
+    OR coalesce(list_contains(coalesce(getvariable('scope_regencies'), []::VARCHAR[]), region_regency), false)
+);
+
 CREATE VIEW registrations AS
 SELECT *,
        registered_on AS period_day,
        origin_province_code AS region_province,
        origin_regency_code AS region_regency
-FROM read_parquet('registrations.parquet');
+FROM read_parquet('registrations.parquet')
+WHERE in_scope(origin_province_code, origin_regency_code);
 
 CREATE VIEW checkpoints AS SELECT * FROM read_csv('checkpoints.csv', all_varchar = true);
 
@@ -20,7 +31,8 @@ SELECT d.*,
        d.residence_regency_code AS region_regency,
        cp.kind AS checkpoint_kind
 FROM read_parquet('departures.parquet') AS d
-LEFT JOIN checkpoints AS cp USING (checkpoint_code);
+LEFT JOIN checkpoints AS cp USING (checkpoint_code)
+WHERE in_scope(d.residence_province_code, d.residence_regency_code);
 
 CREATE VIEW labour_departures AS
 SELECT * FROM departures WHERE is_labour;
@@ -33,7 +45,8 @@ SELECT *,
        reported_on AS period_day,
        origin_province_code AS region_province,
        origin_regency_code AS region_regency
-FROM read_parquet('cases.parquet');
+FROM read_parquet('cases.parquet')
+WHERE in_scope(origin_province_code, origin_regency_code);
 
 CREATE VIEW provinces AS SELECT * FROM read_csv('provinces.csv', all_varchar = true);
 CREATE VIEW regencies AS SELECT * FROM read_csv('regencies.csv', all_varchar = true);

@@ -10,19 +10,29 @@ sys.path.insert(0, str(Path(__file__).parent))
 import extracts  # noqa: E402
 
 TEST_SECRET = "test-secret-not-for-production"
+ROLES = Path(__file__).parent / "roles.toml"
+ADMIN = "admin@test.example"
+VIEWER = "viewer@test.example"
 
 
 @pytest.fixture(autouse=True)
 def unsuppressed(request, monkeypatch):
-    """Small-cell suppression off, so tests can assert the fixture's exact small figures.
+    """Small-cell suppression off and a national administrator's identity, so tests can assert the
+    fixture's exact small figures on every page.
 
-    Tests marked `@pytest.mark.suppressed` keep the default (suppression on). The browser harness
-    (tests/browser.py) hands this environment to the dashboard server it starts.
+    Tests marked `@pytest.mark.suppressed` keep the default (suppression on) and act as a national
+    viewer. The identity is PANTAU_DEV_USER with the roles in tests/roles.toml (no sign-in server
+    needed; tests/test_signin_browser.py signs in for real). The browser harness (tests/browser.py)
+    hands this environment to the dashboard server it starts.
     """
+    monkeypatch.setenv("PANTAU_ROLES", str(ROLES))
+    monkeypatch.delenv("PANTAU_AUDIT_LOG", raising=False)
     if request.node.get_closest_marker("suppressed") is None:
         monkeypatch.setenv("PANTAU_SUPPRESSION", "off")
+        monkeypatch.setenv("PANTAU_DEV_USER", ADMIN)
     else:
         monkeypatch.delenv("PANTAU_SUPPRESSION", raising=False)
+        monkeypatch.setenv("PANTAU_DEV_USER", VIEWER)
 
 
 @pytest.fixture

@@ -199,7 +199,9 @@ def test_a_real_server_makes_the_files_when_asked(published, data_dir, tmp_path)
     from conftest import TEST_SECRET
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    env = {"PANTAU_DATA": str(data_dir), "PANTAU_SECRET": TEST_SECRET, "PANTAU_SUPPRESSION": "on"}
+    # A viewer: small counts hidden (tests/roles.toml).
+    env = {"PANTAU_DATA": str(data_dir), "PANTAU_SECRET": TEST_SECRET, "PANTAU_SUPPRESSION": "on",
+           "PANTAU_DEV_USER": "viewer@test.example"}
     with dashboard(env) as url, offline_page() as (page, blocked):
         page.goto(f"{url}/?start=2024-01-01&end=2024-12-31")
         page.wait_for_selector(CHART, timeout=60_000)

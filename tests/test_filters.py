@@ -74,9 +74,13 @@ def test_checkpoint_filters_round_trip_and_reach_departure_queries(published):
                           checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     """
     _, con = store.connection()
-    assert con.cursor().execute(query, sql.bind(query, f.sql_params())).fetchall() == [(1, 1)]
+    # A cursor nobody scoped (pantau/queries.py scopes every query's) sees nothing.
+    assert con.cursor().execute(query, sql.bind(query, f.sql_params())).fetchall() == [(0, 0)]
+    national = con.cursor()
+    national.execute("SET VARIABLE scope_national = true")
+    assert national.execute(query, sql.bind(query, f.sql_params())).fetchall() == [(1, 1)]
     sea_only = from_query_params({"checkpoint_kind": "sea"}, *DEFAULT)[0]
     # Sea checkpoints in 2024: D02 (SEA-BTC), D05 and D06 (SEA-TBK); D05 is prevented.
-    assert con.cursor().execute(query, sql.bind(query, sea_only.sql_params())).fetchall() == [(2, 1)]
+    assert national.execute(query, sql.bind(query, sea_only.sql_params())).fetchall() == [(2, 1)]
     assert queries.run("headline", f).iloc[0]["labour_departures"] == 1
     assert queries.run("headline", f.without_checkpoints()).iloc[0]["labour_departures"] == 8

@@ -7,6 +7,9 @@ import datetime as dt
 import io
 import json
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import corpus
 import duckdb
@@ -21,6 +24,8 @@ from pantau.cli import ProgressLine, main
 from pantau.ingest import IngestError, Progress, hmac_pads, ingest
 from pantau.pseudonym import person_keys
 from pantau.validate import load_macros
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def counts(version: store.Version) -> dict[str, int]:
@@ -412,3 +417,22 @@ def test_xlsx_with_inline_strings_reads_like_shared_strings(data_dir, tmp_path):
     inline_rows = [r for b in readers.open_extract(path).batches() for r in b.to_pylist()]
     csv_rows = [r for b in readers.open_extract(shared).batches() for r in b.to_pylist()]
     assert [{**r, "_sheet": None} for r in inline_rows] == csv_rows
+
+
+def test_a_real_ingest_without_the_secret_is_refused_with_a_clear_message(data_dir, extract_files, monkeypatch,
+                                                                           tmp_path):
+    monkeypatch.delenv("PANTAU_SECRET")
+    monkeypatch.delenv("PANTAU_SECRET_FILE", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.streamlit/secrets.toml of the machine's user
+    result = subprocess.run([sys.executable, "-m", "pantau", "ingest", *map(str, extract_files)],
+                            capture_output=True, text=True, cwd=REPO, env={**os.environ})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("ingest failed, nothing published: PANTAU_SECRET is not set: real extracts")
+    assert "Traceback" not in result.stderr
+    assert store.current_version() is None
+    assert not (data_dir / "secret.key").exists()
+    # The demo still makes its own local secret.
+    result = subprocess.run([sys.executable, "-m", "pantau", "demo", "--years", "1", "--scale", "0.001"],
+                            capture_output=True, text=True, cwd=REPO, env={**os.environ})
+    assert result.returncode == 0, result.stderr
+    assert (data_dir / "secret.key").exists()

@@ -1,4 +1,4 @@
-"""The Data & metodologi page and the footer through AppTest, on tests/extracts.py (see test_data_health.py
+"""The Metodologi and Kualitas data pages and the footer through AppTest, on tests/extracts.py (see test_data_health.py
 for the hand-worked freshness, linkage and gaps).
 
 With the default period (2024, the year of the last data day): 8 labour departures of which 4 linked;
@@ -14,6 +14,7 @@ from pathlib import Path
 import health_fixture
 import pyarrow.parquet as pq
 import pytest
+from navigation import nav_pages
 from streamlit.testing.v1 import AppTest
 
 from pantau import dictionary, store
@@ -24,14 +25,15 @@ from pantau.ui.footer import freshness_text
 REPO = Path(__file__).resolve().parent.parent
 DASHBOARD = str(REPO / "dashboard.py")
 PAGE = "app_pages/methodology.py"
+QUALITY = "app_pages/data_quality.py"
 
 
-def open_page(params: dict[str, str] | None = None) -> AppTest:
+def open_page(params: dict[str, str] | None = None, page: str = PAGE) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=60)
     for name, value in (params or {}).items():
         at.query_params[name] = value
     at.run()
-    at.switch_page(PAGE).run()
+    at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -44,9 +46,9 @@ def tables(at: AppTest) -> list[list[dict]]:
     return [d.value.to_dict("records") for d in at.dataframe]
 
 
-def test_page_in_indonesian(published):
-    at = open_page()
-    assert at.title[0].value == "Data & metodologi"
+def test_data_quality_page_in_indonesian(published):
+    at = open_page(page=QUALITY)
+    assert at.title[0].value == "Kualitas data"
     assert cards(at) == [
         ("Pendaftaran: data s.d.", "1 Mei 2024", "7 baris"),
         ("Keberangkatan: data s.d.", "20 Des 2024", "11 baris"),
@@ -104,9 +106,14 @@ def test_definitions_link_to_their_sql(published):
         "health/linkage", "hotspots")}
 
 
-def test_page_in_english(published):
+def test_pages_in_english(published):
     at = open_page({"lang": "en"})
-    assert at.title[0].value == "Data and methodology"
+    assert at.title[0].value == "Methodology"
+    markdown = " ".join(m.value for m in at.markdown)
+    assert ("**Registrations**: registrations whose `registered_on` falls in the period, `cancelled` ones "
+            "excluded.") in markdown
+    at = open_page({"lang": "en"}, QUALITY)
+    assert at.title[0].value == "Data quality"
     assert cards(at)[:4] == [
         ("Registrations: data up to", "1 May 2024", "7 rows"),
         ("Departures: data up to", "20 Dec 2024", "11 rows"),
@@ -116,9 +123,6 @@ def test_page_in_english(published):
     assert tables(at)[0][0]["Reason"] == "Duplicate id (another row with the same id was kept)"
     assert tables(at)[2][3] == {"Extract": "Departures", "From month": "Apr 2023", "To month": "Jan 2024",
                                 "Months": 10}
-    markdown = " ".join(m.value for m in at.markdown)
-    assert ("**Registrations**: registrations whose `registered_on` falls in the period, `cancelled` ones "
-            "excluded.") in markdown
 
 
 def test_footer_gives_version_and_freshness_on_every_page(published):
@@ -159,7 +163,7 @@ def test_garbage_sql_parameters_give_a_notice_and_no_file(published, value):
     text = at.warning[0].value
     assert text.startswith("Parameter URL sql: `") and "bukan nama berkas SQL" in text
     assert len(text) < 300  # a long value is cut short
-    assert at.metric.len == 7  # the rest of the page still renders
+    assert at.table.len == 3  # the rest of the page (the data dictionary) still renders
 
 
 def test_garbage_sql_parameter_in_english(published):
@@ -171,7 +175,7 @@ def test_quarantine_chart_over_two_runs(published, tmp_path):
     first = store.current_version()
     health_fixture.append(tmp_path / "more")
     second = store.current_version()
-    at = open_page({"lang": "en"})
+    at = open_page({"lang": "en"}, QUALITY)
     spec = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert spec["layout"]["title"]["text"] == "Quarantined rows by reason"
     bars = {d["name"]: d for d in spec["data"]}
@@ -190,17 +194,20 @@ def test_quarantine_chart_over_two_runs(published, tmp_path):
     assert {"Extract": "Departures", "From month": "Jul 2024", "To month": "Jul 2024", "Months": 1} in tables(at)[2]
 
 
-@pytest.mark.suppressed
-def test_small_linkage_counts_are_hidden(published):
-    at = open_page()
-    assert cards(at)[3:] == [
-        ("Keberangkatan tertaut · semua data", "t/a", "<5 dari 9"),
-        ("Kasus tertaut · semua data", "t/a", "<5 dari 7"),
-        ("Keberangkatan tertaut · filter saat ini", "t/a", "<5 dari 8"),
-        ("Kasus tertaut · filter saat ini", "t/a", "<5 dari 7"),
-    ]
-    assert any("manifes versi ini mencatat t/a dan t/a" in c.value for c in at.caption)
-    assert "terlalu kecil untuk diterbitkan (<5)" in at.metric[3].help
+@pytest.mark.parametrize(("user", "has_quality_page"), [
+    ("viewer@test.example", False), ("analyst@test.example", False),
+    ("steward@test.example", True), ("admin@test.example", True),
+])
+def test_data_quality_page_is_for_stewards_and_admins(published, monkeypatch, user, has_quality_page):
+    monkeypatch.setenv("PANTAU_DEV_USER", user)
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.run()
+    pages = nav_pages(at)
+    assert ("data_quality.py" in pages) is has_quality_page
+    assert "methodology.py" in pages
+    if not has_quality_page:
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(QUALITY)
 
 
 def test_an_empty_sql_parameter_is_no_request(published):

@@ -39,12 +39,6 @@ DEPARTURE_CARDS_2024 = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def unsuppressed(monkeypatch):
-    """The exact fixture figures: most of them are below the suppression threshold."""
-    monkeypatch.setenv("PANTAU_SUPPRESSION", "off")
-
-
 def open_page(page: str | None, params: dict[str, str]) -> AppTest:
     """A new session whose URL holds `params`, on `page` (None: the overview, the default page)."""
     at = AppTest.from_file(DASHBOARD, default_timeout=60)

@@ -1,15 +1,22 @@
-"""Labels of the Data & metodologi / Data and methodology page (app_pages/methodology.py)."""
+"""Labels of the Metodologi / Methodology page (app_pages/methodology.py) and the Kualitas data / Data
+quality page (app_pages/data_quality.py), which share the sections of pantau/ui/methodology.py."""
 
 from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
-    "page.methodology": ("Data & metodologi", "Data and methodology"),
-    "methodology.title": ("Data & metodologi", "Data and methodology"),
+    "page.methodology": ("Metodologi", "Methodology"),
+    "methodology.title": ("Metodologi", "Methodology"),
     "methodology.intro": (
-        "Dari mana angka dasbor ini berasal, seberapa baru dan lengkap datanya, apa isi setiap kolom, dan bagaimana "
-        "setiap indikator didefinisikan — dengan SQL yang menghitungnya.",
-        "Where this dashboard's figures come from, how recent and complete the data is, what every column holds, "
-        "and how every indicator is defined — with the SQL that computes it.",
+        "Apa isi setiap kolom data, dan bagaimana setiap indikator didefinisikan — dengan SQL yang menghitungnya.",
+        "What every column of the data holds, and how every indicator is defined — with the SQL that computes it.",
+    ),
+    "page.data_quality": ("Kualitas data", "Data quality"),
+    "data_quality.title": ("Kualitas data", "Data quality"),
+    "data_quality.intro": (
+        "Untuk pengelola data: seberapa baru dan lengkap datanya, berapa yang tertaut, apa yang dikarantina "
+        "di setiap pengolahan, dan bulan mana yang kosong.",
+        "For data stewards: how recent and complete the data is, how much of it links, what each ingest run "
+        "quarantined, and which months are empty.",
     ),
     "methodology.version": (
         "Versi data {version} · diterbitkan {created} · berkas: {files} · pengolahan: {runs}",

@@ -10,7 +10,8 @@ from pantau import store
 from pantau.filters import Notice
 from pantau.i18n import t
 
-NOTICE_REASONS = ("unknown_code", "bad_date", "empty_period", "too_long", "outside_province", "swapped_period")
+NOTICE_REASONS = ("unknown_code", "bad_date", "empty_period", "too_long", "outside_province", "swapped_period",
+                  "outside_scope")
 
 
 def code_span(value: object) -> str:

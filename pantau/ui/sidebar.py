@@ -13,7 +13,8 @@ from dataclasses import replace
 import streamlit as st
 
 from pantau import reference
-from pantau.filters import CHECKPOINT, CHECKPOINT_KINDS, END, START, Filters, Notice
+from pantau.access import NATIONAL, Scope
+from pantau.filters import CHECKPOINT, CHECKPOINT_KINDS, END, PROVINCE, REGENCY, START, Filters, Notice
 from pantau.i18n import LANG_NAMES, LANGS, date_input_format, t
 from pantau.schema import GENDERS
 from pantau.ui import url
@@ -57,9 +58,18 @@ def default_period(last_day: dt.date | None) -> tuple[dt.date, dt.date]:
     return dt.date(first_month // 12, first_month % 12 + 1, 1), end
 
 
-def _regencies_in(provinces: list[str] | tuple[str, ...]) -> list[str]:
+def _regencies_in(provinces: list[str] | tuple[str, ...], scope: Scope = NATIONAL) -> list[str]:
     wanted = set(provinces)
-    return [r["regency_code"] for r in reference.rows("regencies") if not wanted or r["province_code"] in wanted]
+    return [r["regency_code"] for r in reference.rows("regencies")
+            if (not wanted or r["province_code"] in wanted) and scope.covers_regency(r["regency_code"])]
+
+
+def _outside_scope(filters: Filters, scope: Scope) -> tuple[Filters, list[Notice]]:
+    """URL areas the user's scope does not cover: dropped, each with a notice."""
+    notices = [Notice(PROVINCE, p, "outside_scope") for p in filters.provinces if not scope.covers_province(p)]
+    notices += [Notice(REGENCY, r, "outside_scope") for r in filters.regencies if not scope.covers_regency(r)]
+    return replace(filters, provinces=tuple(p for p in filters.provinces if scope.covers_province(p)),
+                   regencies=tuple(r for r in filters.regencies if scope.covers_regency(r))), notices
 
 
 def _checkpoints_of(kinds: list[str] | tuple[str, ...]) -> list[str]:
@@ -69,8 +79,10 @@ def _checkpoints_of(kinds: list[str] | tuple[str, ...]) -> list[str]:
     return [r["checkpoint_code"] for r in sorted(found, key=lambda r: short_checkpoint(r["name"]))]
 
 
-def _seed_from_url(default_start: dt.date, default_end: dt.date) -> None:
+def _seed_from_url(default_start: dt.date, default_end: dt.date, scope: Scope) -> None:
     filters, notices = url.read_filters(default_start, default_end)
+    filters, dropped = _outside_scope(filters, scope)
+    notices += dropped
     # A regency outside the chosen provinces could never match (filters combine with AND), and the
     # regency list offers only the chosen provinces' regencies: say so instead of dropping it silently.
     allowed = set(_regencies_in(filters.provinces))
@@ -126,11 +138,14 @@ def _checkpoint_filters(lang: str) -> tuple[list[str], list[str]]:
     return kinds, checkpoints
 
 
-def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]:
-    """Draw the filter widgets; return the filters they say and the notices to show with them."""
+def filters(lang: str, last_day: dt.date | None, scope: Scope = NATIONAL) -> tuple[Filters, list[Notice]]:
+    """Draw the filter widgets; return the filters they say and the notices to show with them.
+
+    Only areas inside the user's scope are offered; "nothing chosen" then means "all of my area".
+    """
     default_start, default_end = default_period(last_day)
     if K_START not in st.session_state:
-        _seed_from_url(default_start, default_end)
+        _seed_from_url(default_start, default_end, scope)
     from_url: Filters = st.session_state[K_URL_FILTERS]
     notices: list[Notice] = []
 
@@ -143,12 +158,13 @@ def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]
 
     # No "select all" on these lists: everything selected means the same as nothing selected, and
     # it would put hundreds of codes in the URL.
-    province_names = reference.province_names()
+    everything = t("filter.all", lang) if scope.national else t("access.filter_scope", lang)
+    province_names = {code: name for code, name in reference.province_names().items() if scope.covers_province(code)}
     provinces = st.sidebar.multiselect(
         t("filter.provinces", lang), list(province_names), format_func=province_names.get,
-        key=K_PROVINCES, placeholder=t("filter.all", lang), help=t("filter.region_help", lang), select_all=False,
+        key=K_PROVINCES, placeholder=everything, help=t("filter.region_help", lang), select_all=False,
     )
-    regency_options = _regencies_in(provinces)
+    regency_options = _regencies_in(provinces, scope)
     # Regencies of a province just removed would make the widget refuse its state: drop them first.
     allowed = set(regency_options)
     if any(r not in allowed for r in st.session_state.get(K_REGENCIES, [])):
@@ -156,7 +172,7 @@ def filters(lang: str, last_day: dt.date | None) -> tuple[Filters, list[Notice]]
     regency_names = reference.regency_names()
     regencies = st.sidebar.multiselect(
         t("filter.regencies", lang), regency_options, format_func=regency_names.get,
-        key=K_REGENCIES, placeholder=t("filter.all", lang), select_all=False,
+        key=K_REGENCIES, placeholder=everything, select_all=False,
     )
     country_names = reference.country_names(lang)
     destinations = st.sidebar.multiselect(

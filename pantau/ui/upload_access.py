@@ -1,8 +1,10 @@
-"""Who may use the Upload page: the one place a later access check plugs in."""
+"""Who may use the Upload page: data stewards and administrators, on a server that takes uploads."""
 
 from __future__ import annotations
 
 import os
+
+from pantau import access
 
 SWITCH = "PANTAU_UPLOAD"
 
@@ -10,7 +12,8 @@ SWITCH = "PANTAU_UPLOAD"
 def upload_allowed() -> bool:
     """Whether this session may upload and publish data.
 
-    Open to everyone for now; `PANTAU_UPLOAD=off` closes the page on a server that must not take
+    The session's role must allow uploads (the page is not even in its navigation otherwise: this
+    guards a direct call); `PANTAU_UPLOAD=off` closes the page on a server that must not take
     uploads. Read on every call, so a test (or an operator) can flip it without a restart.
     """
-    return os.environ.get(SWITCH, "").strip().lower() != "off"
+    return access.current().can(access.UPLOAD) and os.environ.get(SWITCH, "").strip().lower() != "off"

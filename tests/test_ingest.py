@@ -427,7 +427,8 @@ def test_a_real_ingest_without_the_secret_is_refused_with_a_clear_message(data_d
     result = subprocess.run([sys.executable, "-m", "pantau", "ingest", *map(str, extract_files)],
                             capture_output=True, text=True, cwd=REPO, env={**os.environ})
     assert result.returncode == 2
-    assert result.stderr.strip().splitlines()[-1].startswith("ingest failed, nothing published: PANTAU_SECRET is not set: real extracts")
+    last_line = result.stderr.strip().splitlines()[-1]
+    assert last_line.startswith("ingest failed, nothing published: PANTAU_SECRET is not set: real extracts")
     assert "Traceback" not in result.stderr
     assert store.current_version() is None
     assert not (data_dir / "secret.key").exists()

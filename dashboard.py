@@ -12,7 +12,7 @@ import streamlit as st
 from pantau import access
 from pantau.i18n import t
 from pantau.ui import access as session_access
-from pantau.ui import banners, data, dataset, footer, present, sidebar, state, url
+from pantau.ui import audit_events, banners, data, dataset, footer, present, sidebar, state, url
 
 # (file, url path, label key, capability the page needs: pantau/access.py). Adding a page is one
 # line here; a page the session's role lacks the capability for is not in the navigation at all.
@@ -30,6 +30,7 @@ PAGES = (
     ("app_pages/methodology.py", "methodology", "page.methodology", access.VIEW),
     ("app_pages/data_quality.py", "data-quality", "page.data_quality", access.DATA_QUALITY),
     ("app_pages/upload.py", "upload", "page.upload", access.UPLOAD),
+    ("app_pages/audit.py", "audit", "page.audit", access.AUDIT),
 )
 
 # No page_icon: a material-icon favicon is fetched from fonts.gstatic.com (the app must stay offline).
@@ -41,6 +42,7 @@ lang = sidebar.language()
 present.start_button(lang)
 version = dataset.ensure(lang)
 grant = session_access.resolve(version, lang)
+audit_events.sign_in(grant, version)
 session_access.sidebar_account(grant, lang)
 period = data.data_period()
 filters, notices = sidebar.filters(lang, period[1] if period else None, grant.scope)
@@ -55,6 +57,7 @@ navigation = st.navigation([
     st.Page(path, title=t(label, lang), url_path=path_name, default=i == 0)
     for i, (path, path_name, label, capability) in enumerate(PAGES) if grant.can(capability)
 ], position=present.navigation_position())
+audit_events.navigated(navigation, PAGES, grant, version, filters, notices)
 banners.demo_banner(version, lang)
 session_access.banner(grant, lang)
 banners.notices(notices, lang)

@@ -18,7 +18,7 @@ import streamlit as st
 from pantau import store, upload
 from pantau.i18n import t
 from pantau.ingest import IngestError
-from pantau.ui import state, upload_report
+from pantau.ui import audit_events, state, upload_report
 from pantau.ui.banners import code_span
 from pantau.ui.upload_access import upload_allowed
 
@@ -122,6 +122,7 @@ def show_result(result: Published) -> None:
 def publish(checked: Checked, files: list, kind: str) -> None:
     with st.spinner(t("upload.publishing", lang)):
         outcome = run("publish", upload.publish, files, kind)
+    audit_events.upload_event("publish", files, kind, outcome)
     if outcome is None:
         st.rerun()
     # Query results are cached per version id; clearing frees the old version's entries at once.
@@ -178,6 +179,7 @@ else:
         forget(K_CHECK, K_ERROR)
         with st.spinner(t("upload.checking", lang)):
             outcome = run("check", upload.check, files, kind)
+        audit_events.upload_event("upload_check", files, kind, outcome)
         checked = Checked(current_signature, outcome) if outcome else None
         if checked:
             st.session_state[K_CHECK] = checked

@@ -1,4 +1,4 @@
-"""`python -m pantau ingest|demo|summary`: the command line over the same engine as the dashboard."""
+"""`python -m pantau ingest|demo|summary|briefing|push`: the command line over the same engine as the dashboard."""
 
 from __future__ import annotations
 
@@ -10,9 +10,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from pantau import store
+from pantau import remote, store
 from pantau.filters import from_query_params
 from pantau.ingest import IngestError, IngestReport, Progress, ingest
+from pantau.paths import remote_data, warehouse_dir
 from pantau.schema import EXTRACTS
 
 EXIT_QUARANTINED = 1
@@ -227,6 +228,28 @@ def cmd_briefing(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    """Copy the local versions to object storage for the replicas (pantau/remote.py), CURRENT last."""
+    try:
+        report = remote.push(args.url.rstrip("/"), warehouse_dir())
+    except remote.RemoteError as e:
+        print(f"push failed: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    for version_id in report.versions:
+        print(f"uploaded version {version_id}")
+    if report.files:
+        print(f"uploaded {report.files} files, {report.bytes:,} bytes")
+    if report.pointer_moved:
+        print(f"{report.url} now serves version {report.current}")
+    else:
+        print(f"{report.url} is up to date: it serves version {report.current}")
+    return 0
+
+
+# Commands that write the local data folder: a replica reading object storage refuses them.
+LOCAL_ONLY = ("ingest", "demo", "push")
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m pantau", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -263,9 +286,21 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--lang", choices=["id", "en"], default="id")
     brief.add_argument("--out", required=True, help="FILE.pptx or FILE.pdf")
     brief.set_defaults(func=cmd_briefing)
+
+    push = sub.add_parser("push", help="upload the published versions to object storage (s3://bucket/prefix) "
+                                       "for dashboard replicas; run it on the ingest host")
+    push.add_argument("url", help="s3://bucket/prefix; credentials and endpoint from AWS_* variables")
+    push.set_defaults(func=cmd_push)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.func(args)
+    if args.command in LOCAL_ONLY and (url := remote_data()) is not None:
+        print(remote.read_only_message(url), file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        return args.func(args)
+    except remote.RemoteError as e:  # PANTAU_DATA=s3://... and the bucket cannot serve a version
+        print(e, file=sys.stderr)
+        return EXIT_FAILED

@@ -8,6 +8,7 @@ Layout under the data folder:
 
 A version is moved into versions/ only when complete and checked, and CURRENT is replaced
 atomically afterwards, so a reader sees the old version or the new one, never half of one.
+With PANTAU_DATA=s3://..., this layout is a replica's local copy, kept in step by pantau/remote.py.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from pantau import sql
-from pantau.paths import REFERENCE_DIR, warehouse_dir
+from pantau.paths import REFERENCE_DIR, remote_data, warehouse_dir
 
 POINTER = "CURRENT"
 VERSIONS = "versions"
@@ -63,6 +64,10 @@ def _fsync(path: Path) -> None:
 
 
 def current_version() -> Version | None:
+    if remote_data() is not None:
+        from pantau import remote  # a replica: bring the bucket's current version into the local cache
+
+        remote.sync()
     pointer = warehouse_dir() / POINTER
     try:
         version_id = pointer.read_text(encoding="utf-8").strip()
@@ -76,6 +81,10 @@ def current_version() -> Version | None:
 @contextmanager
 def publish_lock() -> Iterator[None]:
     """One publisher at a time; stale staging folders of killed runs are cleared under it."""
+    if (url := remote_data()) is not None:
+        from pantau.remote import read_only_message
+
+        raise PublishError(read_only_message(url))
     root = warehouse_dir()
     root.mkdir(parents=True, exist_ok=True)
     with (root / ".lock").open("w") as lock:

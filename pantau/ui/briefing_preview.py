@@ -8,10 +8,11 @@ import logging
 import pandas as pd
 import streamlit as st
 
-from pantau import store
+from pantau import access, store
 from pantau.briefing import content, files, images
 from pantau.briefing.content import Briefing, Request, Slide
 from pantau.i18n import t
+from pantau.ui import audit_events
 
 log = logging.getLogger(__name__)
 # The preview's chart pictures, in millimetres (the PDF's size for a full-width chart).
@@ -27,26 +28,28 @@ def _version_id() -> str:
     return version.id
 
 
-# The version id is part of every cache key: a new dataset version never serves an old briefing.
+# The version id is part of every cache key: a new dataset version never serves an old briefing. So is
+# the user's scope: the same request under another scope counts other rows (pantau/access.py), and
+# `scope` is not read inside, content.build finding the same grant itself.
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
-def _briefing(version_id: str, request: Request, suppressed: bool) -> Briefing:
+def _briefing(version_id: str, request: Request, suppressed: bool, scope: str) -> Briefing:
     return content.build(request)
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
-def _map_png(version_id: str, request: Request, suppressed: bool) -> bytes | None:
-    return files.map_picture(_briefing(version_id, request, suppressed))
+def _map_png(version_id: str, request: Request, suppressed: bool, scope: str) -> bytes | None:
+    return files.map_picture(_briefing(version_id, request, suppressed, scope))
 
 
 @st.cache_data(max_entries=MAX_ENTRIES, show_spinner=False)
-def _file(version_id: str, request: Request, suppressed: bool, kind: str) -> bytes:
-    briefing = _briefing(version_id, request, suppressed)
-    return files.render(briefing, kind, _map_png(version_id, request, suppressed))
+def _file(version_id: str, request: Request, suppressed: bool, scope: str, kind: str) -> bytes:
+    briefing = _briefing(version_id, request, suppressed, scope)
+    return files.render(briefing, kind, _map_png(version_id, request, suppressed, scope))
 
 
 @st.cache_data(max_entries=4 * MAX_ENTRIES, show_spinner=False)
-def _chart_png(version_id: str, request: Request, suppressed: bool, slide: str, chart: int) -> bytes:
-    briefing = _briefing(version_id, request, suppressed)
+def _chart_png(version_id: str, request: Request, suppressed: bool, scope: str, slide: str, chart: int) -> bytes:
+    briefing = _briefing(version_id, request, suppressed, scope)
     found = next(s for s in briefing.slides if s.key == slide)
     width, height = PREVIEW_MM
     share = _shares(len(found.charts))[chart]
@@ -58,11 +61,11 @@ def _shares(count: int) -> tuple[float, ...]:
     return (1.0,) if count == 1 else (0.58, 0.42)
 
 
-def _key(request: Request) -> tuple[str, Request, bool]:
-    # Suppression is part of the key: switching it must not hand out figures built the other way.
+def _key(request: Request) -> tuple[str, Request, bool, str]:
+    # Suppression and scope are part of the key: a briefing built for one must not be handed to the other.
     from pantau import disclosure
 
-    return _version_id(), request, disclosure.is_on()
+    return _version_id(), request, disclosure.is_on(), access.current().scope.key()
 
 
 def briefing(request: Request) -> Briefing | None:
@@ -76,14 +79,21 @@ def briefing(request: Request) -> Briefing | None:
 
 
 def downloads(result: Briefing, ui_lang: str) -> None:
-    """PPTX and PDF buttons; each file is made when its button is pressed (map rendering takes seconds)."""
+    """PPTX and PDF buttons; each file is made when its button is pressed (map rendering takes seconds).
+
+    Streamlit makes the file in a server thread outside the script run: audit_events.deferred makes it
+    under the session's grant (captured here; outside a run there is none) and records the deck.
+    """
     key = _key(result.request)
+    covers, deck_lang = result.request.area.filters(result.request.start, result.request.end), result.lang
     stem = result.file_stem()
     left, right, _ = st.columns([1, 1, 2])
     for column, kind, label, icon in ((left, "pptx", "briefing.download_pptx", ":material/slideshow:"),
                                       (right, "pdf", "briefing.download_pdf", ":material/picture_as_pdf:")):
         column.download_button(
-            t(label, ui_lang), data=lambda kind=kind: _file(*key, kind), file_name=f"{stem}.{kind}",
+            t(label, ui_lang),
+            data=audit_events.deferred(lambda kind=kind: _file(*key, kind), "deck", covers, kind=kind, lang=deck_lang),
+            file_name=f"{stem}.{kind}",
             mime=files.MIME[kind], key=f"briefing_{kind}", on_click="ignore", icon=icon, type="primary",
             help=t("briefing.download_help", ui_lang),
         )

@@ -7,7 +7,7 @@ import threading
 
 import streamlit as st
 
-from pantau import store
+from pantau import remote, store
 from pantau.i18n import t
 
 log = logging.getLogger(__name__)
@@ -27,8 +27,17 @@ def _build_demo() -> None:
 
 
 def ensure(lang: str) -> store.Version:
-    """The current version; builds the demo dataset first if none is published (then reruns)."""
-    version = store.current_version()
+    """The current version; builds the demo dataset first if none is published (then reruns).
+
+    A replica reading object storage (PANTAU_DATA=s3://...) that cannot get a version says why in one
+    line and stops; it never builds a demo.
+    """
+    try:
+        version = store.current_version()
+    except remote.RemoteError as e:
+        log.warning("no dataset to serve: %s", e)
+        st.error(str(e), icon=":material/cloud_off:")
+        st.stop()
     if version is not None:
         return version
     with st.status(t("demo.preparing", lang), expanded=True) as status:

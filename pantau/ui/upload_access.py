@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import os
 
+import streamlit as st
+
 from pantau import access
+from pantau.paths import remote_data
+from pantau.ui import state
 
 SWITCH = "PANTAU_UPLOAD"
+REMOTE_NOTICE = {
+    "id": "Server ini hanya membaca dataset terbitan dari {url}. Terbitkan data dari server ingest dengan "
+          "`python -m pantau push {url}`.",
+    "en": "This server only reads the published dataset from {url}. Publish data from the ingest host with "
+          "`python -m pantau push {url}`.",
+}
 
 
 def upload_allowed() -> bool:
@@ -15,5 +25,11 @@ def upload_allowed() -> bool:
     The session's role must allow uploads (the page is not even in its navigation otherwise: this
     guards a direct call); `PANTAU_UPLOAD=off` closes the page on a server that must not take
     uploads. Read on every call, so a test (or an operator) can flip it without a restart.
+    A replica reading object storage (PANTAU_DATA=s3://...) never publishes: it says where to instead.
     """
-    return access.current().can(access.UPLOAD) and os.environ.get(SWITCH, "").strip().lower() != "off"
+    if not access.current().can(access.UPLOAD):
+        return False
+    if (url := remote_data()) is not None:
+        st.info(REMOTE_NOTICE.get(state.lang(), REMOTE_NOTICE["en"]).format(url=url), icon=":material/cloud:")
+        return False
+    return os.environ.get(SWITCH, "").strip().lower() != "off"

@@ -12,6 +12,7 @@ import streamlit as st
 from pantau import upload
 from pantau.i18n import fmt_int, keys, t
 from pantau.ingest import IngestReport
+from pantau.ui import audit_events
 from pantau.ui.banners import code_span
 
 # Reason codes are <prefix>_<column> (pantau/validate.py); a whole code may have its own label.
@@ -121,7 +122,9 @@ def _quarantine(outcome: upload.Outcome, lang: str, stem: str) -> None:
         st.caption(t("upload.quarantine.caption", lang, rows=fmt_int(rows, lang), shown=upload.PREVIEW_ROWS))
         st.dataframe(upload.preview(content), hide_index=True)
         st.download_button(
-            t("upload.quarantine.download", lang), content, file_name=f"pantau-pmi_quarantine_{kind}_{stem}.csv",
+            t("upload.quarantine.download", lang),
+            audit_events.deferred(lambda content=content: content, "download", what=f"quarantine_{kind}", format="csv"),
+            file_name=f"pantau-pmi_quarantine_{kind}_{stem}.csv",
             mime="text/csv", key=f"_upload_quarantine_{stem}_{kind}", on_click="ignore", icon=":material/download:",
         )
 

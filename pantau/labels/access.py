@@ -21,9 +21,11 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "access.not_configured": (
         "Masuk (OIDC) belum dikonfigurasi, dan server ini memuat data resmi: tidak ada akses tanpa masuk. "
-        "Administrator: isi bagian [auth] di .streamlit/secrets.toml (lihat docs/ACCESS.md).",
+        "Administrator: isi bagian [auth] di .streamlit/secrets.toml atau variabel PANTAU_OIDC_* "
+        "(lihat docs/ACCESS.md).",
         "Sign-in (OIDC) is not configured and this server holds a real dataset: there is no access without "
-        "signing in. Administrator: fill the [auth] section of .streamlit/secrets.toml (see docs/ACCESS.md).",
+        "signing in. Administrator: fill the [auth] section of .streamlit/secrets.toml or the PANTAU_OIDC_* "
+        "variables (see docs/ACCESS.md).",
     ),
     "access.demo_banner": (
         "Belum masuk — akses demo: hanya data demo, dengan hak peninjau (angka kecil disamarkan).",

@@ -19,6 +19,7 @@ import streamlit as st
 from pantau import access, roles, store
 from pantau.access import Grant
 from pantau.i18n import t
+from pantau.ui import auth_settings
 
 GRANT = "_grant"
 DEV_USER_ENV = "PANTAU_DEV_USER"
@@ -29,12 +30,16 @@ access.set_session_resolver(lambda: st.session_state.get(GRANT))
 
 def auth_configured() -> bool:
     """Whether secrets.toml (or the environment, pantau/ui/auth_settings.py) configures [auth]."""
-    from streamlit.auth_util import get_secrets_auth_section
+    return auth_settings.apply().configured
 
-    try:
-        return bool(get_secrets_auth_section())
-    except Exception:  # an unreadable secrets.toml is reported by Streamlit itself
-        return False
+
+def _refuse_incomplete(settings: auth_settings.Status, lang: str) -> None:
+    """Stop with the keys an administrator must fill; st.login() would fail with a stack trace."""
+    if settings.missing:
+        _stop(t("signin.incomplete", lang, missing=auth_settings.describe_missing(settings.missing)),
+              icon=":material/settings:")
+    if settings.bad_redirect:
+        _stop(t("signin.bad_redirect", lang, uri=settings.bad_redirect), icon=":material/settings:")
 
 
 def _claim_list(value: object) -> list[str]:
@@ -47,6 +52,18 @@ def _claim_list(value: object) -> list[str]:
 
 def _stop(message: str, icon: str = ":material/lock:") -> None:
     st.error(message, icon=icon)
+    st.stop()
+
+
+def _turn_away(message: str, source: str, lang: str, user: str | None = None, reason: str = "no_role") -> None:
+    """Stop with `message` (and say so in the audit log); an OIDC user may sign out and try another account."""
+    from pantau import audit
+
+    audit.record("denied", Grant((user or "").strip().lower(), access.NONE, access.NATIONAL, source), None,
+                 reason=reason)
+    st.error(message, icon=":material/lock:")
+    if source == access.OIDC and st.button(t("access.signout", lang), icon=":material/logout:"):
+        st.logout()
     st.stop()
 
 
@@ -65,17 +82,19 @@ def _from_roles(email: str | None, groups_of, source: str, lang: str) -> Grant:
     try:
         table = roles.load()
     except roles.RolesError as e:
-        _stop(t("access.roles_error", lang, error=str(e)))
+        _turn_away(t("access.roles_error", lang, error=str(e)), source, lang, email, "roles_file")
     grant = table.grant_for(email, groups_of(table.groups_claim), source)
     if grant is None:
-        _stop(t("access.no_role", lang, user=email or "?"))
+        _turn_away(t("access.no_role", lang, user=email or "?"), source, lang, email)
     return grant
 
 
 def resolve(version: store.Version, lang: str) -> Grant:
     """Work out this session's grant, keep it for the queries, and return it (or stop the run)."""
     st.session_state.pop(GRANT, None)
-    if auth_configured():
+    settings = auth_settings.apply()
+    if settings.configured:
+        _refuse_incomplete(settings, lang)
         grant = _signed_in_grant(lang)
     elif dev_user := os.environ.get(DEV_USER_ENV, "").strip():
         grant = _from_roles(dev_user, lambda claim: [], access.DEV, lang)

@@ -2,7 +2,8 @@
 
 Period, region and language start from the sidebar (and follow it when it changes); the choices
 here apply to the briefing only. The figures come from pantau/briefing/content.py, which runs the
-same queries as the other pages.
+same queries as the other pages. Only areas inside the user's scope are offered (pantau/access.py):
+the figures would be the scope's part anyway, under another area's name.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import datetime as dt
 
 import streamlit as st
 
-from pantau import reference
+from pantau import access, reference
 from pantau.briefing import content
 from pantau.i18n import LANG_NAMES, LANGS, date_input_format, t
 from pantau.ui import briefing_preview, state
+from pantau.ui.links import in_scope
 
 K_SEED = "_briefing_seed"
 K_SEED_LANG = "_briefing_seed_lang"
@@ -28,6 +30,10 @@ EARLIEST = dt.date(2000, 1, 1)
 
 lang = state.lang()
 filters = state.filters()
+scope = access.current().scope
+# A national briefing needs a national scope, a province's the whole province (as its profile does).
+offered = {"national": scope.national, "province": scope.national or bool(scope.provinces), "regency": True}
+levels = [level for level in content.LEVELS if offered[level]]
 
 st.title(t("briefing.title", lang))
 st.caption(t("briefing.intro", lang))
@@ -53,17 +59,18 @@ with when:
     end = last.date_input(t("briefing.end", lang), min_value=EARLIEST, max_value=high, key=K_END,
                           format=date_input_format(lang))
 with where:
-    level = st.segmented_control(t("briefing.level", lang), content.LEVELS, key=K_LEVEL, required=True,
+    level = st.segmented_control(t("briefing.level", lang), levels, key=K_LEVEL, required=True,
                                  format_func=lambda v: t(f"briefing.level.{v}", lang))
     province = regency = None
     if level != "national":
-        names = reference.province_names()
+        covers = (lambda code: in_scope("province", code, scope)) if level == "province" else scope.covers_province
+        names = {code: name for code, name in reference.province_names().items() if covers(code)}
         pick, pick_regency = st.columns(2)
         province = pick.selectbox(t("briefing.province", lang), list(names), format_func=names.get, index=None,
                                   placeholder=t("briefing.pick_province", lang), key=K_PROVINCE)
         if level == "regency":
             regencies = {r["regency_code"]: r["regency_name"] for r in reference.rows("regencies")
-                         if r["province_code"] == province}
+                         if r["province_code"] == province and scope.covers_regency(r["regency_code"])}
             # A regency of another province (the province changed) is no choice any more.
             if st.session_state.get(K_REGENCY) not in regencies:
                 st.session_state[K_REGENCY] = None

@@ -78,7 +78,7 @@ with right:
         panels.empty(title, lang)
     else:
         departure_panels.chart("departures_regencies", departure_charts.class_bars(regencies, "regency", title, lang),
-                               regencies, filters, lang, PREFIX, links={"profile": ("regency", "code")})
+                               regencies, filters, lang, PREFIX, links={"profile": ("regency", "code")}, detail=True)
 
 st.subheader(t("departures.destination.header", lang))
 title = t("departures.chart.destinations", lang)

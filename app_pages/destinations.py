@@ -125,7 +125,8 @@ else:
             else:
                 departure_panels.chart(f"destinations_{key}_{focus}",
                                        departure_charts.class_bars(origins, label, title, lang), origins, to_focus,
-                                       lang, DEPARTURE_PREFIX, links={"profile": (level, "code")})
+                                       lang, DEPARTURE_PREFIX, links={"profile": (level, "code")},
+                                       detail=level == "regency")
 
 st.subheader(t("destinations.growth.header", lang))
 st.caption(t("destinations.growth.caption", lang, prev_start=fmt_date(previous.start, lang),

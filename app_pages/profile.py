@@ -2,7 +2,8 @@
 
 The URL names it (`kind`, `code`; pantau/ui/links.py), so any table row or map click can link here
 and the link can be shared. The figures are the shared filters narrowed to the area
-(pantau/ui/profiles.py), against the same period a year earlier.
+(pantau/ui/profiles.py), against the same period a year earlier. A province or regency outside
+the user's scope is not profiled: a notice says the link was ignored (pantau/ui/links.py in_scope).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from pantau import disclosure, geo, reference
+from pantau import access, disclosure, geo, reference
+from pantau.filters import Notice
 from pantau.i18n import fmt_date, t
 from pantau.indicators import COUNTS, change
 from pantau.ui import area_tables, banners, charts, data, frames, kpi, maps, navigate, panels, profiles, state
-from pantau.ui.links import CODE, KIND, PROFILE_KINDS
+from pantau.ui.links import CODE, KIND, PROFILE_KINDS, in_scope
 
 TOP = 10
 K_PICK_KIND = "_profile_pick_kind"
@@ -30,6 +32,7 @@ CHECKPOINT_COLUMNS = ["checkpoint_code", "checkpoint_name", "checkpoint_kind", "
 
 lang = state.lang()
 base = state.filters()
+scope = access.current().scope
 
 
 def pick_key(kind: str) -> str:
@@ -51,7 +54,7 @@ def pick_list(current_kind: str | None, expanded: bool) -> None:
             st.session_state[K_PICK_KIND] = current_kind or "province"
         kind = st.segmented_control(t("profile.pick.kind", lang), PROFILE_KINDS, required=True,
                                     format_func=lambda k: t(f"profile.pick.kind.{k}", lang), key=K_PICK_KIND)
-        names = profiles.options(kind, lang)
+        names = {code: name for code, name in profiles.options(kind, lang).items() if in_scope(kind, code, scope)}
         st.selectbox(t("profile.pick.code", lang), list(names), format_func=names.get, index=None,
                      placeholder=t("profile.pick.placeholder", lang), key=pick_key(kind),
                      on_change=open_picked, args=(kind,))
@@ -73,8 +76,9 @@ def heading(kind: str, code: str) -> None:
         with st.container(horizontal=True, vertical_alignment="center"):
             st.caption(t("profile.subtitle.regency", lang, code=code), width="content")
             # page_link keeps the session (and so the sidebar filters), unlike a plain link.
-            st.page_link(navigate.PROFILE_PAGE, label=reference.province_names()[parent], icon=":material/map:",
-                         query_params={KIND: "province", CODE: parent})
+            if in_scope("province", parent, scope):
+                st.page_link(navigate.PROFILE_PAGE, label=reference.province_names()[parent], icon=":material/map:",
+                             query_params={KIND: "province", CODE: parent})
     elif kind == "checkpoint":
         row = profiles.checkpoint(code)
         st.caption(t("profile.subtitle.checkpoint", lang, kind=t(f"profile.checkpoint_kind.{row['kind']}", lang),
@@ -190,7 +194,8 @@ def regencies(province: str, filters, highlight: str | None = None) -> None:
                        province=names[province]))
     else:
         st.subheader(t("profile.regencies.title", lang, province=names[province]))
-    frame = data.query("region_indicators", filters, level="regency", province=province)[REGION_COLUMNS]
+    frame = area_tables.inside_scope(
+        data.query("region_indicators", filters, level="regency", province=province)[REGION_COLUMNS], "regency")
     if frames.is_empty(frame, REGION_COLUMNS[2:]):
         banners.no_data(lang)
         return
@@ -199,7 +204,7 @@ def regencies(province: str, filters, highlight: str | None = None) -> None:
     table = area_tables.ranking(frame, indicator, "regency", filters, lang)
     table_title = t("profile.regencies.title", lang, province=names[province])
     if highlight or frames.is_empty(frame, (indicator,)):
-        area_tables.show("profile_regencies", table, filters, lang, title=table_title)
+        area_tables.show("profile_regencies", table, filters, lang, title=table_title, detail=True)
         return
     map_column, table_column = st.columns([1, 1])
     with map_column:
@@ -207,12 +212,13 @@ def regencies(province: str, filters, highlight: str | None = None) -> None:
         fig = maps.choropleth(shown, geo.regencies(province), indicator, t("profile.regencies.map", lang), lang,
                               width=maps.HALF_WIDTH)
         event = maps.panel(f"profile_regencies_{province}", fig, shown, filters, lang,
-                           t("profile.regencies.click", lang))
+                           t("profile.regencies.click", lang), detail=True)
         clicked = maps.clicked_code(event["selection"]["points"]) if event else None
         if clicked in set(frame["code"]):
             navigate.open_profile("regency", clicked)
     with table_column:
-        area_tables.show("profile_regencies", table, filters, lang, height=maps.HEIGHT + 60, title=table_title)
+        area_tables.show("profile_regencies", table, filters, lang, height=maps.HEIGHT + 60, title=table_title,
+                         detail=True)
 
 
 def profile(kind: str, code: str) -> None:
@@ -247,7 +253,12 @@ def profile(kind: str, code: str) -> None:
 
 raw_kind, raw_code = st.query_params.get(KIND), st.query_params.get(CODE)
 target, problem = profiles.parse(raw_kind, raw_code)
-if target is None:
+if target is not None and not in_scope(*target, scope):
+    # Outside the user's area: the same notice as a URL filter outside it, and no figure at all.
+    st.title(t("profile.title", lang))
+    banners.notices([Notice(*target, "outside_scope")], lang)
+    pick_list(None, expanded=True)
+elif target is None:
     st.title(t("profile.title", lang))
     if problem:
         st.warning(problem_text(problem, (raw_kind or "").strip().lower()), icon=":material/link_off:")

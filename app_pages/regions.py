@@ -3,6 +3,7 @@
 The province on the map is the shared sidebar filter (one province selected: its regencies), so
 the URL says what the map shows; a click on the map or the select above it sets that filter
 (pantau/ui/navigate.py). The indicator drawn is this page's own URL parameter `indicator`.
+Only areas inside the user's scope are drawn, ranked, offered and linked (pantau/access.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pantau import geo, reference
+from pantau import access, geo, reference
 from pantau.i18n import fmt_date, t
 from pantau.ui import area_tables, banners, data, frames, maps, navigate, panels, state
 
@@ -25,7 +26,8 @@ lang = state.lang()
 # Registrations and cases sit beside departures here: a checkpoint filter would narrow only one side.
 filters = state.filters().without_checkpoints()
 previous = filters.previous_year()
-province_names = reference.province_names()
+scope = access.current().scope
+province_names = {code: name for code, name in reference.province_names().items() if scope.covers_province(code)}
 single = filters.provinces[0] if len(filters.provinces) == 1 else None
 
 st.title(t("regions.title", lang))
@@ -57,7 +59,7 @@ indicator_label = t(f"regions.indicator.{indicator}", lang)
 level = "regency" if single else "province"
 raw = data.query("region_indicators", filters, level=level, province=single or "")
 # One suppression for the map, its data and the ranking: they hide the same cells.
-frame = frames.suppress(raw[COLUMNS])
+frame = frames.suppress(area_tables.inside_scope(raw[COLUMNS], level))
 
 # The ranking beside the map is about as tall as the map with its select and notes.
 ranking_height = maps.HEIGHT + 100
@@ -71,7 +73,8 @@ with map_column:
         index=None, placeholder=t("regions.all_indonesia", lang), key=K_PROVINCE,
         on_change=navigate.province_pick(K_PROVINCE),
     )
-    if filters.provinces:
+    # Back to every province the user may see; not when that is what is shown already (a scoped user's default).
+    if filters.provinces and (scope.national or filters.provinces != scope.provinces):
         back.button(t("regions.back", lang), icon=":material/arrow_back:", on_click=navigate.select_province,
                     args=(None,))
     if len(filters.provinces) > 1:
@@ -86,7 +89,8 @@ with map_column:
     elif single:
         fig = maps.choropleth(shown, geo.regencies(single), indicator, title, lang)
         ranking_height = fig.layout.height + 100
-        event = maps.panel(f"regencies_{single}", fig, shown, filters, lang, t("regions.map.click_regency", lang))
+        event = maps.panel(f"regencies_{single}", fig, shown, filters, lang, t("regions.map.click_regency", lang),
+                           detail=True)
         clicked = maps.clicked_code(event["selection"]["points"]) if event else None
         if clicked in set(frame["code"]):
             navigate.open_profile("regency", clicked)
@@ -108,7 +112,7 @@ with ranking_column:
         ranking = area_tables.ranking(frame, indicator, level, filters, lang)
         area_tables.show(f"ranking_{level}", ranking, filters, lang, height=ranking_height,
                          title=t("regions.ranking.regencies" if single else "regions.ranking.provinces", lang,
-                                 province=province_names.get(single, "")))
+                                 province=province_names.get(single, "")), detail=level == "regency")
 
 st.subheader(t("regions.hotspots.title", lang))
 st.markdown(t("regions.hotspots.why", lang, prev_start=fmt_date(previous.start, lang),
@@ -136,4 +140,4 @@ else:
         "code": hotspots["regency_code"],
     }))
     area_tables.show("hotspots", area_tables.with_links(table, "regency", "code", filters, lang), filters, lang,
-                     title=t("regions.hotspots.title", lang))
+                     title=t("regions.hotspots.title", lang), detail=True)

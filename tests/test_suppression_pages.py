@@ -215,7 +215,10 @@ def file_leaks(name: str, data: bytes) -> list:
                                                           for p, q in PAGES])
 def test_no_small_count_anywhere_on_the_page_or_in_its_downloads(bigger, media, page, params):
     seen = open_page(page, params, media)
-    assert seen.specs and seen.files, "every page here draws charts or tables with downloads"
+    # A viewer gets no download of a table below province level (pantau/access.py): on one province's
+    # regions page and on a regency's profile every table is, so there is no file to check.
+    below_province = "province" in params or params.get("kind") == "regency"
+    assert seen.specs and bool(seen.files) != below_province, "every page here draws charts or tables with downloads"
     assert [leak for spec in seen.specs for leak in chart_leaks(spec)] == []
     for label, value, delta in seen.metrics:
         assert value not in SMALL and not PERCENT.search(value), (label, value)
@@ -224,8 +227,10 @@ def test_no_small_count_anywhere_on_the_page_or_in_its_downloads(bigger, media, 
         cells = [v for row in table.itertuples(index=False) for v in row]
         assert [v for v in cells if is_small_number(v) or (isinstance(v, str) and PERCENT.search(v))] == []
     assert [leak for name, data in seen.files.items() for leak in file_leaks(name, data)] == []
-    header = seen.files[next(iter(seen.files))].decode("utf-8") if next(iter(seen.files)).startswith("csv") else ""
-    assert "# Kerahasiaan: angka 1–4 ditampilkan <5" in header
+    if seen.files:
+        first = next(iter(seen.files))
+        header = seen.files[first].decode("utf-8") if first.startswith("csv") else ""
+        assert "# Kerahasiaan: angka 1–4 ditampilkan <5" in header
 
 
 @pytest.mark.suppressed

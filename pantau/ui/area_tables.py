@@ -12,12 +12,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pantau import disclosure
+from pantau import access, disclosure
 from pantau.filters import Filters
 from pantau.i18n import fmt_int, fmt_pct, t
 from pantau.ui import kpi, panels
 from pantau.ui.frames import has_hidden
-from pantau.ui.links import profile_url
+from pantau.ui.links import scoped_profile_url
 
 LINK = "profile"
 # A share with nothing to divide by: no labour departure there.
@@ -40,10 +40,26 @@ def localised(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.rename(columns={c: header(c, lang) for c in frame.columns})
 
 
+def inside_scope(frame: pd.DataFrame, kind: str, code_column: str = "code") -> pd.DataFrame:
+    """Only the areas (kind 'province' or 'regency') the session's scope covers.
+
+    The query layer gives areas outside the scope zeros; listed, they would read as "nothing
+    happened there" and offer links and map clicks into areas the user may not open.
+    """
+    scope = access.current().scope
+    if scope.national:
+        return frame
+    covers = scope.covers_province if kind == "province" else scope.covers_regency
+    return frame[[covers(str(code)) for code in frame[code_column]]].reset_index(drop=True)
+
+
 def with_links(frame: pd.DataFrame, kind: str, code_column: str, filters: Filters, lang: str) -> pd.DataFrame:
-    """The frame with a second column linking each row to its profile (beside the name, always in view)."""
+    """The frame with a second column linking each row to its profile (beside the name, always in view).
+
+    Areas whose profile the session may not open get no link (pantau/ui/links.py).
+    """
     linked = frame.copy()
-    linked.insert(1, LINK, [profile_url(kind, str(code), filters, lang) for code in linked[code_column]])
+    linked.insert(1, LINK, [scoped_profile_url(kind, str(code), filters, lang) for code in linked[code_column]])
     return linked
 
 
@@ -92,8 +108,8 @@ def _styled(frame: pd.DataFrame, lang: str):
 
 
 def show(name: str, frame: pd.DataFrame, filters: Filters, lang: str, height: int | str = "auto",
-         title: str | None = None) -> None:
-    """The table (with its profile links, if any) and its values as CSV and XLSX."""
+         title: str | None = None, detail: bool = False) -> None:
+    """The table (with its profile links, if any) and its values as CSV and XLSX (`detail`: panels.downloads)."""
     config = {}
     if LINK in frame.columns:
         config[header(LINK, lang)] = st.column_config.LinkColumn(
@@ -101,4 +117,5 @@ def show(name: str, frame: pd.DataFrame, filters: Filters, lang: str, height: in
     st.dataframe(_styled(frame, lang), hide_index=True, column_config=config, height=height)
     data = frame.drop(columns=[LINK], errors="ignore")
     panels.downloads(name, localised(data, lang), data.columns, filters, lang, title=title,
-                     percent=[header(c, lang) for c in data.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS])
+                     percent=[header(c, lang) for c in data.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS],
+                     detail=detail)

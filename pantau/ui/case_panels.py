@@ -16,8 +16,8 @@ from pantau.i18n import fmt_int, fmt_pct, t
 from pantau.ui import kpi, present
 from pantau.ui.case_frames import CASE_TYPES, header
 from pantau.ui.frames import has_hidden, mode_share
-from pantau.ui.links import profile_url
-from pantau.ui.panels import PLOTLY_CONFIG, downloads, file_stem
+from pantau.ui.links import scoped_profile_url
+from pantau.ui.panels import downloads, plotly_config
 
 LINK = "profile"
 NO_VALUE = "–"
@@ -111,9 +111,10 @@ def _download(name: str, frame: pd.DataFrame, filters: Filters, lang: str, fig: 
 
 
 def with_links(frame: pd.DataFrame, kind: str, filters: Filters, lang: str) -> pd.DataFrame:
-    """The frame with a profile link beside the name; rows with no known area (code 'unknown') get none."""
+    """The frame with a profile link beside the name; rows with no known area (code 'unknown') get none,
+    nor areas outside the user's scope."""
     linked = frame.copy()
-    linked.insert(1, LINK, [None if code == "unknown" else profile_url(kind, code, filters, lang)
+    linked.insert(1, LINK, [None if code == "unknown" else scoped_profile_url(kind, code, filters, lang)
                             for code in frame["code"]])
     return linked
 
@@ -134,9 +135,7 @@ def chart(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang
     """The chart, then the frame it draws: in a 'Data' expander, or in view (`open_data`, for linked tables)."""
     if present.take(name, fig):
         return
-    stem = file_stem(name, filters)
-    st.plotly_chart(fig, key=f"chart_{name}",
-                    config={**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": stem, "scale": 2}})
+    st.plotly_chart(fig, key=f"chart_{name}", config=plotly_config(name, filters))
     if open_data:
         table(name, frame, filters, lang, fig)
         return

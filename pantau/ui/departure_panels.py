@@ -18,8 +18,8 @@ from pantau.filters import Filters
 from pantau.i18n import fmt_int, fmt_pct, t
 from pantau.ui import kpi, present
 from pantau.ui.frames import has_hidden
-from pantau.ui.links import profile_url
-from pantau.ui.panels import PLOTLY_CONFIG, downloads, file_stem
+from pantau.ui.links import scoped_profile_url
+from pantau.ui.panels import downloads, plotly_config
 
 # A share with nothing to divide by (no labour departure): shown as a dash, never as "None".
 NO_VALUE = "–"
@@ -33,11 +33,11 @@ def localised(frame: pd.DataFrame, prefix: str, lang: str) -> pd.DataFrame:
 
 
 def with_links(frame: pd.DataFrame, links: Links, filters: Filters, lang: str) -> pd.DataFrame:
-    """Link columns right after the first (name) column, so they stay in view."""
+    """Link columns right after the first (name) column, so they stay in view (none outside the user's scope)."""
     linked = frame.copy()
     for position, (column, (kind, code_column)) in enumerate(links.items(), start=1):
-        linked.insert(position, column, [profile_url(kind, code, filters, lang) if isinstance(code, str) else None
-                                         for code in frame[code_column]])
+        linked.insert(position, column, [scoped_profile_url(kind, code, filters, lang) if isinstance(code, str)
+                                         else None for code in frame[code_column]])
     return linked
 
 
@@ -75,30 +75,32 @@ def _dataframe(frame: pd.DataFrame, prefix: str, filters: Filters, lang: str, li
 
 
 def _download(name: str, frame: pd.DataFrame, prefix: str, filters: Filters, lang: str,
-              fig: go.Figure | None = None, title: str | None = None) -> None:
+              fig: go.Figure | None = None, title: str | None = None, detail: bool = False) -> None:
     downloads(name, localised(frame, prefix, lang), frame.columns, filters, lang, fig=fig, title=title,
-              percent=[t(f"{prefix}.{c}", lang) for c in frame.columns if c in SHARE_COLUMNS | {"change"}])
+              percent=[t(f"{prefix}.{c}", lang) for c in frame.columns if c in SHARE_COLUMNS | {"change"}],
+              detail=detail)
 
 
 def chart(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str, prefix: str,
-          links: Links | None = None) -> None:
-    """The chart, and under it the exact table it draws (with profile links) and that table as CSV."""
+          links: Links | None = None, detail: bool = False) -> None:
+    """The chart, and under it the exact table it draws (with profile links) and that table as CSV.
+
+    `detail`: its rows are regencies or finer (panels.downloads).
+    """
     if present.take(name, fig):
         return
-    st.plotly_chart(fig, key=f"chart_{name}",
-                    config={**PLOTLY_CONFIG, "toImageButtonOptions": {"filename": file_stem(name, filters),
-                                                                      "scale": 2}})
+    st.plotly_chart(fig, key=f"chart_{name}", config=plotly_config(name, filters, detail))
     with st.expander(t("chart.data", lang), icon=":material/table:"):
         _dataframe(frame, prefix, filters, lang, links or {}, {}, "auto")
-        _download(name, frame, prefix, filters, lang, fig=fig)
+        _download(name, frame, prefix, filters, lang, fig=fig, detail=detail)
 
 
 def table(name: str, frame: pd.DataFrame, filters: Filters, lang: str, prefix: str, links: Links | None = None,
           texts: Mapping[str, Callable[[object], str]] | None = None, height: int | str = "auto",
-          title: str | None = None) -> None:
+          title: str | None = None, detail: bool = False) -> None:
     """A table in view (rows linked to profiles) and its CSV and XLSX; `texts` formats columns shown as text."""
     _dataframe(frame, prefix, filters, lang, links or {}, texts or {}, height)
-    _download(name, frame, prefix, filters, lang, title=title)
+    _download(name, frame, prefix, filters, lang, title=title, detail=detail)
 
 
 # (indicator, delta colour) of the departures page's cards; the share sits between the classes and the

@@ -178,21 +178,22 @@ def key(name: str) -> str:
 
 
 def panel(name: str, fig: go.Figure, frame: pd.DataFrame, filters: Filters, lang: str, hint: str,
-          on_select: str | Callable[[], None] = "rerun") -> object:
+          on_select: str | Callable[[], None] = "rerun", detail: bool = False) -> object:
     """Draw a clickable map with the table it shows and its downloads (like panels.chart).
 
     Returns the chart's selection state (with on_select="rerun"); none in presentation mode.
+    `detail`: a map of regencies (panels.downloads).
     """
     if present.take(name, fig):
         return None
-    stem = panels.file_stem(name, filters)
     event = st.plotly_chart(
         fig, key=key(name), on_select=on_select, selection_mode="points",
-        config={**panels.PLOTLY_CONFIG, "scrollZoom": False, "toImageButtonOptions": {"filename": stem, "scale": 2}},
+        config={**panels.plotly_config(name, filters, detail), "scrollZoom": False},
     )
     st.caption(f"{hint} {t('regions.map.source', lang)}")
     with st.expander(t("chart.data", lang), icon=":material/table:"):
         st.dataframe(localised(readable(frame, lang), lang), hide_index=True)
         panels.downloads(name, localised(frame, lang), frame.columns, filters, lang, fig=fig,
-                         percent=[header(c, lang) for c in frame.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS])
+                         percent=[header(c, lang) for c in frame.columns if c in SHARE_COLUMNS | CHANGE_COLUMNS],
+                         detail=detail)
     return event

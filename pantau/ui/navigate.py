@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from pantau import reference
+from pantau import access, reference
 from pantau.filters import PROVINCE
 from pantau.i18n import DEFAULT_LANG
 from pantau.ui import state
@@ -28,8 +28,13 @@ PROFILE_PAGE = "app_pages/profile.py"
 
 
 def select_province(code: str | None) -> None:
-    """Make `code` the only province of the shared filter (None: all of Indonesia). Use in callbacks."""
-    if code is not None and code not in reference.codes().provinces:
+    """Make `code` the only province of the shared filter (None: all of Indonesia). Use in callbacks.
+
+    A province outside the user's scope (a forged map click) changes nothing: the sidebar does not
+    offer it, so it could not hold it either.
+    """
+    if code is not None and (code not in reference.codes().provinces
+                             or not access.current().scope.covers_province(code)):
         return
     st.session_state[K_PROVINCES] = [code] if code else []
     # Regencies of other provinces could never match (filters combine with AND).

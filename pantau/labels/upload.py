@@ -4,6 +4,12 @@ from __future__ import annotations
 
 LABELS: dict[str, tuple[str, str]] = {
     "page.upload": ("Unggah data", "Upload"),
+    "upload.replica": (
+        "Server ini hanya membaca dataset terbitan dari {url}. Terbitkan data dari server ingest dengan "
+        "`python -m pantau push {url}`.",
+        "This server only reads the published dataset from {url}. Publish data from the ingest host with "
+        "`python -m pantau push {url}`.",
+    ),
     "upload.title": ("Unggah data", "Upload data"),
     "upload.intro": (
         "Untuk pengelola data. Unggah ekstrak bulanan (CSV, TXT, XLSX, Parquet), periksa hasil validasinya, "

@@ -7,16 +7,11 @@ import os
 import streamlit as st
 
 from pantau import access
+from pantau.i18n import t
 from pantau.paths import remote_data
 from pantau.ui import state
 
 SWITCH = "PANTAU_UPLOAD"
-REMOTE_NOTICE = {
-    "id": "Server ini hanya membaca dataset terbitan dari {url}. Terbitkan data dari server ingest dengan "
-          "`python -m pantau push {url}`.",
-    "en": "This server only reads the published dataset from {url}. Publish data from the ingest host with "
-          "`python -m pantau push {url}`.",
-}
 
 
 def upload_allowed() -> bool:
@@ -30,6 +25,6 @@ def upload_allowed() -> bool:
     if not access.current().can(access.UPLOAD):
         return False
     if (url := remote_data()) is not None:
-        st.info(REMOTE_NOTICE.get(state.lang(), REMOTE_NOTICE["en"]).format(url=url), icon=":material/cloud:")
+        st.info(t("upload.replica", state.lang(), url=url), icon=":material/cloud:")
         return False
     return os.environ.get(SWITCH, "").strip().lower() != "off"

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pantau import rollups, sql
+from pantau import sql
 from pantau.paths import REFERENCE_DIR, remote_data, warehouse_dir
 
 POINTER = "CURRENT"
@@ -143,7 +143,6 @@ def connect(version: Version) -> duckdb.DuckDBPyConnection:
     catalog = Path(tempfile.mkdtemp(prefix="pantau-catalog-")) / "catalog.duckdb"
     config = {"file_search_path": _search_path(version)}
     with duckdb.connect(catalog, config=config) as con:
-        rollups.define_sources(con, version.path)
         con.execute(sql.load("views"))
     return duckdb.connect(catalog, read_only=True, config=config)
 

@@ -6,17 +6,20 @@ import datetime as dt
 import gzip
 import json
 import logging
-import multiprocessing
 import os
 import re
 import stat
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from pantau import audit
 from pantau.access import ANALYST, NATIONAL, Grant, Scope
 
+ROOT = Path(__file__).resolve().parents[1]
 UTC = dt.UTC
 NIK = "3201011234567890"
 SIXTEEN_DIGITS = re.compile(r"\d{16}")
@@ -161,13 +164,13 @@ def _parses(raw: str) -> bool:
 
 def test_processes_write_whole_lines(log_file):
     # Separate processes (server replicas on one host) share nothing but the file and its lock.
-    context = multiprocessing.get_context("spawn")
-    processes = [context.Process(target=_write_many, args=(w,)) for w in range(WRITERS)]
-    for process in processes:
-        process.start()
-    for process in processes:
-        process.join(timeout=120)
-    assert [p.exitcode for p in processes] == [0] * WRITERS
+    # Plain interpreters, not multiprocessing: after an AppTest run Streamlit has made dashboard.py
+    # the __main__ module, and a spawned child would run the whole dashboard before writing.
+    script = "import sys; from test_audit import _write_many; _write_many(int(sys.argv[1]))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])}
+    processes = [subprocess.Popen([sys.executable, "-c", script, str(w)], cwd=ROOT, env=env)
+                 for w in range(WRITERS)]
+    assert [p.wait(timeout=120) for p in processes] == [0] * WRITERS
     _check_whole_lines(log_file)
 
 

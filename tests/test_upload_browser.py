@@ -54,7 +54,10 @@ def test_upload_check_publish_and_download(env, tmp_path):
             "() => [...document.querySelectorAll('[data-testid=\"stMetricValue\"]')].map(e => e.innerText)"
             ".join(',') === '11,6,5'", timeout=60_000)
         assert page.get_by_role("heading", name="Check result").count() == 1
-        table = page.locator('[data-testid="stTable"]').first.inner_text()
+        # The metrics can be drawn before the files table replaces what the page showed before.
+        files_table = page.locator('[data-testid="stTable"]', has_text="departures-2025-01.csv").first
+        expect(files_table).to_be_visible(timeout=30_000)
+        table = files_table.inner_text()
         assert re.search(r"departures-2025-01\.csv\s+Departures\s+8\s+4\s+4", table), table
         assert re.search(r"cases-2025-01\.csv\s+Cases\s+3\s+2\s+1", table), table
         assert page.locator(EXCEPTION).count() == 0

@@ -842,6 +842,10 @@ def print_scale(r: dict) -> None:
     low = sum(x < 20 for x in ratios)
     print(f"  targets (warm p95 <= 150 ms, >= 20x the baseline): pages over 150 ms: {', '.join(slow) or 'none'}; "
           f"{low} of {len(ratios)} page states under 20x (lowest {min(ratios):.1f}x, median {median(ratios):.1f}x)")
+    cold = max(median(c["duckdb"]) for c in r["cold"].values())
+    peak = max(rss["duckdb_warm"], rss["duckdb_cold_max"])
+    print(f"  targets (first page after start <= 2 s, peak RSS <= 2 GB): slowest cold first load {ms(cold)} ms "
+          f"(connection opening included, imports not); DuckDB processes' peak RSS {peak:,.0f} MB")
 
 
 def print_growth(results: list[dict], pages: list[str]) -> None:

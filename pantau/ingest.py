@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from pantau import sql, store
+from pantau import rollups, sql, store
 from pantau.paths import quarantine_dir, warehouse_dir
 from pantau.pseudonym import SecretMissing, fingerprint, load_secret
 from pantau.readers import (
@@ -549,6 +549,7 @@ def ingest(
             run.announce("writing the new version")
             staging = store.staging_dir(version_id)
             tables = run.write_version(staging)
+            rollup_rows = rollups.write(run.con, staging)
             manifest = {
                 "version": version_id,
                 "created_at": now.isoformat(timespec="seconds"),
@@ -558,6 +559,7 @@ def ingest(
                 "sources": (base.manifest["sources"] if base else []) + [r.as_dict() for r in run.reports],
                 "changes": changes,
                 "tables": {t: {"rows": n} for t, n in tables.items()},
+                "rollups": {name: {"rows": n} for name, n in rollup_rows.items()},
                 "linkage": run.linkage_rates(),
             }
             run.close()

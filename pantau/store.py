@@ -2,7 +2,7 @@
 
 Layout under the data folder:
 
-    warehouse/versions/<id>/{registrations,departures,cases}.parquet + manifest.json
+    warehouse/versions/<id>/{registrations,departures,cases}.parquet + rollups.duckdb + manifest.json
     warehouse/CURRENT          the id of the version queries read
     warehouse/.staging-<id>/   a version being written (never read; removed if left behind)
 
@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from pantau import sql
+from pantau import rollups, sql
 from pantau.paths import REFERENCE_DIR, remote_data, warehouse_dir
 
 POINTER = "CURRENT"
@@ -109,6 +109,11 @@ def _check(staging: Path, manifest: dict) -> None:
         expected = manifest["tables"][table]["rows"]
         if rows != expected:
             raise PublishError(f"{table}: {rows} rows written, {expected} expected")
+    if "rollups" in manifest:
+        written = rollups.counts(staging / rollups.FILE) if (staging / rollups.FILE).is_file() else {}
+        expected = {name: rollup["rows"] for name, rollup in manifest["rollups"].items()}
+        if written != expected:
+            raise PublishError(f"rollups: {written} rows written, {expected} expected")
 
 
 def publish(staging: Path, manifest: dict) -> Version:
@@ -143,8 +148,11 @@ def connect(version: Version) -> duckdb.DuckDBPyConnection:
     catalog = Path(tempfile.mkdtemp(prefix="pantau-catalog-")) / "catalog.duckdb"
     config = {"file_search_path": _search_path(version)}
     with duckdb.connect(catalog, config=config) as con:
+        rollups.define_sources(con, version.path)
         con.execute(sql.load("views"))
-    return duckdb.connect(catalog, read_only=True, config=config)
+    con = duckdb.connect(catalog, read_only=True, config=config)
+    rollups.attach(con, version.path)
+    return con
 
 
 _lock = threading.Lock()

@@ -1,31 +1,38 @@
 -- Per destination country: registrations, labour and non-procedural departures, cases and
 -- trafficking cases, in the period and in the comparison period ($prev_start..$prev_end),
--- for the destinations page and the "growing fastest" lists.
-WITH periods AS (
-    SELECT 'current' AS period, CAST($start AS DATE) AS s, CAST($end AS DATE) AS e
-    UNION ALL SELECT 'previous', CAST($prev_start AS DATE), CAST($prev_end AS DATE)
-),
-reg AS (
-    SELECT p.period, r.destination_country AS iso3, count(*) AS registrations
-    FROM periods AS p,
-         f_registrations(p.s, p.e, $provinces, $regencies, $destinations, $genders) AS r
+-- for the destinations page and the "growing fastest" lists. Each period is its own call of the
+-- filtered macros (constant dates: DuckDB reads only the rollup rows of that period).
+WITH reg AS (
+    SELECT 'current' AS period, destination_country AS iso3, records(n) AS registrations
+    FROM f_registration_counts($start, $end, $provinces, $regencies, $destinations, $genders)
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'previous', destination_country, records(n)
+    FROM f_registration_counts($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders)
     GROUP BY ALL
 ),
 dep AS (
-    SELECT p.period, d.destination_country AS iso3,
-           count(*) AS labour_departures,
-           count(*) FILTER (WHERE d.departure_class = 'non_procedural') AS non_procedural_departures
-    FROM periods AS p,
-         f_labour_departures(p.s, p.e, $provinces, $regencies, $destinations, $genders,
-             checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds) AS d
+    SELECT 'current' AS period, destination_country AS iso3,
+           records(n) AS labour_departures,
+           records_if(n, departure_class = 'non_procedural') AS non_procedural_departures
+    FROM f_labour_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'previous', destination_country, records(n), records_if(n, departure_class = 'non_procedural')
+    FROM f_labour_departure_counts($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders,
+        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     GROUP BY ALL
 ),
 cas AS (
-    SELECT p.period, c.destination_country AS iso3,
+    SELECT 'current' AS period, destination_country AS iso3,
            count(*) AS cases,
-           count(*) FILTER (WHERE c.is_trafficking) AS trafficking_cases
-    FROM periods AS p,
-         f_cases(p.s, p.e, $provinces, $regencies, $destinations, $genders) AS c
+           count(*) FILTER (WHERE is_trafficking) AS trafficking_cases
+    FROM f_cases($start, $end, $provinces, $regencies, $destinations, $genders)
+    GROUP BY ALL
+    UNION ALL
+    SELECT 'previous', destination_country, count(*), count(*) FILTER (WHERE is_trafficking)
+    FROM f_cases($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders)
     GROUP BY ALL
 ),
 per_country AS (

@@ -10,13 +10,14 @@ WITH months AS (
 dep AS (
     SELECT CAST(date_trunc('month', period_day) AS DATE) AS month,
            destination_country AS iso3,
-           departure_class
-    FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+           departure_class,
+           n
+    FROM f_labour_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     WHERE destination_country IS NOT NULL
 ),
 top AS (
-    SELECT iso3, count(*) AS total
+    SELECT iso3, records(n) AS total
     FROM dep
     GROUP BY iso3
     ORDER BY total DESC, iso3
@@ -24,8 +25,8 @@ top AS (
 ),
 counts AS (
     SELECT month, iso3,
-           count(*) AS labour_departures,
-           count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural_departures
+           records(n) AS labour_departures,
+           records_if(n, departure_class = 'non_procedural') AS non_procedural_departures
     FROM dep
     WHERE iso3 IN (SELECT iso3 FROM top)
     GROUP BY ALL

@@ -2,16 +2,16 @@
 -- One row; the summary CLI and the overview page both read it.
 WITH
 reg AS (
-    SELECT count(*) AS n
-    FROM f_registrations($start, $end, $provinces, $regencies, $destinations, $genders)
+    SELECT records(n) AS n
+    FROM f_registration_counts($start, $end, $provinces, $regencies, $destinations, $genders)
 ),
 dep AS (
     SELECT
-        count(*) FILTER (WHERE is_labour) AS labour,
-        count(*) FILTER (WHERE departure_class = 'procedural') AS procedural,
-        count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural,
-        count(*) FILTER (WHERE outcome = 'delayed') AS prevented
-    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        records_if(n, is_labour) AS labour,
+        records_if(n, departure_class = 'procedural') AS procedural,
+        records_if(n, departure_class = 'non_procedural') AS non_procedural,
+        records_if(n, outcome = 'delayed') AS prevented
+    FROM f_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
 ),
 cas AS (

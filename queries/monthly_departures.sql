@@ -9,10 +9,10 @@ WITH months AS (
 counts AS (
     SELECT
         CAST(date_trunc('month', period_day) AS DATE) AS month,
-        count(*) FILTER (WHERE departure_class = 'procedural') AS procedural,
-        count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural,
-        count(*) FILTER (WHERE outcome = 'delayed') AS prevented
-    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+        records_if(n, departure_class = 'procedural') AS procedural,
+        records_if(n, departure_class = 'non_procedural') AS non_procedural,
+        records_if(n, outcome = 'delayed') AS prevented
+    FROM f_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     GROUP BY ALL
 )

@@ -12,17 +12,17 @@ WITH areas AS (
 ),
 reg AS (
     SELECT area_code($level, region_province, region_regency) AS code,
-           count(*) AS registrations
-    FROM f_registrations($start, $end, $provinces, $regencies, $destinations, $genders)
+           records(n) AS registrations
+    FROM f_registration_counts($start, $end, $provinces, $regencies, $destinations, $genders)
     GROUP BY ALL
 ),
 dep AS (
     SELECT area_code($level, region_province, region_regency) AS code,
-           count(*) FILTER (WHERE is_labour) AS labour_departures,
-           count(*) FILTER (WHERE departure_class = 'procedural') AS procedural_departures,
-           count(*) FILTER (WHERE departure_class = 'non_procedural') AS non_procedural_departures,
-           count(*) FILTER (WHERE outcome = 'delayed') AS prevented_departures
-    FROM f_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+           records_if(n, is_labour) AS labour_departures,
+           records_if(n, departure_class = 'procedural') AS procedural_departures,
+           records_if(n, departure_class = 'non_procedural') AS non_procedural_departures,
+           records_if(n, outcome = 'delayed') AS prevented_departures
+    FROM f_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
     GROUP BY ALL
 ),

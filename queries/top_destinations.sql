@@ -3,10 +3,10 @@ SELECT
     d.destination_country AS iso3,
     c.name_id,
     c.name_en,
-    count(*) AS labour_departures,
-    count(*) FILTER (WHERE d.departure_class = 'procedural') AS procedural,
-    count(*) FILTER (WHERE d.departure_class = 'non_procedural') AS non_procedural
-FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+    records(d.n) AS labour_departures,
+    records_if(d.n, d.departure_class = 'procedural') AS procedural,
+    records_if(d.n, d.departure_class = 'non_procedural') AS non_procedural
+FROM f_labour_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds) AS d
 JOIN countries AS c ON c.iso3 = d.destination_country
 GROUP BY ALL

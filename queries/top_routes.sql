@@ -4,10 +4,10 @@ SELECT
     cp.name AS checkpoint_name,
     cp.kind AS checkpoint_kind,
     d.destination_country,
-    count(*) FILTER (WHERE d.departure_class = 'non_procedural') AS non_procedural_departures,
-    count(*) AS labour_departures,
-    non_procedural_departures / count(*) AS non_procedural_share
-FROM f_labour_departures($start, $end, $provinces, $regencies, $destinations, $genders,
+    records_if(d.n, d.departure_class = 'non_procedural') AS non_procedural_departures,
+    records(d.n) AS labour_departures,
+    non_procedural_departures / labour_departures AS non_procedural_share
+FROM f_labour_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
         checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds) AS d
 JOIN checkpoints AS cp USING (checkpoint_code)
 GROUP BY ALL

@@ -46,73 +46,86 @@ def indicator_from_url() -> str:
     return maps.DEFAULT_INDICATOR
 
 
-if K_INDICATOR not in st.session_state:
-    st.session_state[K_INDICATOR] = indicator_from_url()
-indicator = st.segmented_control(
-    t("regions.indicator", lang), maps.INDICATORS, format_func=lambda i: t(f"regions.indicator.{i}", lang),
-    required=True, key=K_INDICATOR,
-)
-if st.query_params.get(INDICATOR_PARAM) != indicator:
-    st.query_params[INDICATOR_PARAM] = indicator
-indicator_label = t(f"regions.indicator.{indicator}", lang)
+# This run draws everything from the filter as it is now.
+navigate.filter_changed()
 
-level = "regency" if single else "province"
-raw = data.query("region_indicators", filters, level=level, province=single or "")
-# One suppression for the map, its data and the ranking: they hide the same cells.
-frame = frames.suppress(area_tables.inside_scope(raw[COLUMNS], level))
 
-# The ranking beside the map is about as tall as the map with its select and notes.
-ranking_height = maps.HEIGHT + 100
-map_column, ranking_column = st.columns([3, 2])
-with map_column:
-    pick, back = st.columns([3, 2], vertical_alignment="bottom")
-    # The select follows the filter, whatever set it (map click, sidebar, URL).
-    st.session_state[K_PROVINCE] = single
-    pick.selectbox(
-        t("regions.pick_province", lang), list(province_names), format_func=province_names.get,
-        index=None, placeholder=t("regions.all_indonesia", lang), key=K_PROVINCE,
-        on_change=navigate.province_pick(K_PROVINCE),
+@st.fragment
+def map_and_ranking() -> None:
+    """The indicator switch redraws only this part; a map click or the province select, which change
+    the shared filter, rerun the whole page (the sidebar, titles and hotspots follow the filter)."""
+    if navigate.filter_changed():
+        st.rerun(scope="app")
+    if K_INDICATOR not in st.session_state:
+        st.session_state[K_INDICATOR] = indicator_from_url()
+    indicator = st.segmented_control(
+        t("regions.indicator", lang), maps.INDICATORS, format_func=lambda i: t(f"regions.indicator.{i}", lang),
+        required=True, key=K_INDICATOR,
     )
-    # Back to every province the user may see; not when that is what is shown already (a scoped user's default).
-    if filters.provinces and (scope.national or filters.provinces != scope.provinces):
-        back.button(t("regions.back", lang), icon=":material/arrow_back:", on_click=navigate.select_province,
-                    args=(None,))
-    if len(filters.provinces) > 1:
-        st.info(t("regions.several_provinces", lang), icon=":material/info:")
-    if single:
-        title = t("regions.map.regencies", lang, indicator=indicator_label, province=province_names[single])
-    else:
-        title = t("regions.map.provinces", lang, indicator=indicator_label)
-    shown = frame[["code", "name", indicator]]
-    if frames.is_empty(shown, (indicator,)):
-        panels.empty(title, lang)
-    elif single:
-        fig = maps.choropleth(shown, geo.regencies(single), indicator, title, lang)
-        ranking_height = fig.layout.height + 100
-        event = maps.panel(f"regencies_{single}", fig, shown, filters, lang, t("regions.map.click_regency", lang),
-                           detail=True)
-        clicked = maps.clicked_code(event["selection"]["points"]) if event else None
-        if clicked in set(frame["code"]):
-            navigate.open_profile("regency", clicked)
-    else:
-        fig = maps.choropleth(shown, geo.provinces(), indicator, title, lang)
-        ranking_height = fig.layout.height + 100
-        maps.panel("provinces", fig, shown, filters, lang, t("regions.map.click_province", lang),
-                   on_select=navigate.province_click(maps.key("provinces")))
+    if st.query_params.get(INDICATOR_PARAM) != indicator:
+        st.query_params[INDICATOR_PARAM] = indicator
+    indicator_label = t(f"regions.indicator.{indicator}", lang)
 
-with ranking_column:
-    if single:
-        st.subheader(t("regions.ranking.regencies", lang, province=province_names[single]))
-    else:
-        st.subheader(t("regions.ranking.provinces", lang))
-    if frames.is_empty(frame, COLUMNS[2:]):
-        banners.no_data(lang)
-    else:
-        st.caption(t("regions.ranking.caption", lang, indicator=indicator_label))
-        ranking = area_tables.ranking(frame, indicator, level, filters, lang)
-        area_tables.show(f"ranking_{level}", ranking, filters, lang, height=ranking_height,
-                         title=t("regions.ranking.regencies" if single else "regions.ranking.provinces", lang,
-                                 province=province_names.get(single, "")), detail=level == "regency")
+    level = "regency" if single else "province"
+    raw = data.query("region_indicators", filters, level=level, province=single or "")
+    # One suppression for the map, its data and the ranking: they hide the same cells.
+    frame = frames.suppress(area_tables.inside_scope(raw[COLUMNS], level))
+
+    # The ranking beside the map is about as tall as the map with its select and notes.
+    ranking_height = maps.HEIGHT + 100
+    map_column, ranking_column = st.columns([3, 2])
+    with map_column:
+        pick, back = st.columns([3, 2], vertical_alignment="bottom")
+        # The select follows the filter, whatever set it (map click, sidebar, URL).
+        st.session_state[K_PROVINCE] = single
+        pick.selectbox(
+            t("regions.pick_province", lang), list(province_names), format_func=province_names.get,
+            index=None, placeholder=t("regions.all_indonesia", lang), key=K_PROVINCE,
+            on_change=navigate.province_pick(K_PROVINCE),
+        )
+        # Back to every province the user may see; not when that is what is shown already (a scoped user's default).
+        if filters.provinces and (scope.national or filters.provinces != scope.provinces):
+            back.button(t("regions.back", lang), icon=":material/arrow_back:", on_click=navigate.select_province,
+                        args=(None,))
+        if len(filters.provinces) > 1:
+            st.info(t("regions.several_provinces", lang), icon=":material/info:")
+        if single:
+            title = t("regions.map.regencies", lang, indicator=indicator_label, province=province_names[single])
+        else:
+            title = t("regions.map.provinces", lang, indicator=indicator_label)
+        shown = frame[["code", "name", indicator]]
+        if frames.is_empty(shown, (indicator,)):
+            panels.empty(title, lang)
+        elif single:
+            fig = maps.choropleth(shown, geo.regencies(single), indicator, title, lang)
+            ranking_height = fig.layout.height + 100
+            event = maps.panel(f"regencies_{single}", fig, shown, filters, lang, t("regions.map.click_regency", lang),
+                               detail=True)
+            clicked = maps.clicked_code(event["selection"]["points"]) if event else None
+            if clicked in set(frame["code"]):
+                navigate.open_profile("regency", clicked)
+        else:
+            fig = maps.choropleth(shown, geo.provinces(), indicator, title, lang)
+            ranking_height = fig.layout.height + 100
+            maps.panel("provinces", fig, shown, filters, lang, t("regions.map.click_province", lang),
+                       on_select=navigate.province_click(maps.key("provinces")))
+
+    with ranking_column:
+        if single:
+            st.subheader(t("regions.ranking.regencies", lang, province=province_names[single]))
+        else:
+            st.subheader(t("regions.ranking.provinces", lang))
+        if frames.is_empty(frame, COLUMNS[2:]):
+            banners.no_data(lang)
+        else:
+            st.caption(t("regions.ranking.caption", lang, indicator=indicator_label))
+            ranking = area_tables.ranking(frame, indicator, level, filters, lang)
+            area_tables.show(f"ranking_{level}", ranking, filters, lang, height=ranking_height,
+                             title=t("regions.ranking.regencies" if single else "regions.ranking.provinces", lang,
+                                     province=province_names.get(single, "")), detail=level == "regency")
+
+
+map_and_ranking()
 
 st.subheader(t("regions.hotspots.title", lang))
 st.markdown(t("regions.hotspots.why", lang, prev_start=fmt_date(previous.start, lang),

@@ -133,3 +133,27 @@ def test_a_click_on_a_regency_opens_its_profile(env):
         page.get_by_role("heading", name="Jawa Tengah", exact=True).wait_for(timeout=30_000)
         assert page.locator(EXCEPTION).count() == 0
         assert blocked == []
+
+
+def test_the_indicator_switch_redraws_only_the_map_and_ranking(env):
+    # The server sends the elements a run draws; a fragment's rerun sends only the fragment's.
+    # Element texts travel as UTF-8 inside the protobuf frames, so a text the frames of the
+    # switch do not carry was not drawn again.
+    with dashboard(env) as url, offline_page(height=TALL) as (page, blocked):
+        frames: list[bytes] = []
+        page.on("websocket", lambda ws: ws.on(
+            "framereceived", lambda data: frames.append(data if isinstance(data, bytes) else data.encode())))
+        page.goto(f"{url}/regions?{PERIOD}")
+        wait_for_map(page, "Keberangkatan nonprosedural menurut provinsi")
+        assert any(b"Sasaran sosialisasi" in f for f in frames)  # the first run drew the hotspots
+        frames.clear()
+
+        page.get_by_test_id("stButtonGroup").get_by_text("Kasus TPPO", exact=True).click()
+        wait_for_map(page, "Kasus TPPO menurut provinsi")
+        assert "indicator=trafficking_cases" in page.url
+        received = b"".join(frames)
+        assert b"Kasus TPPO menurut provinsi" in received
+        assert b"Sasaran sosialisasi" not in received and b"Wilayah asal" not in received
+        assert page.get_by_role("heading", name=re.compile("Sasaran sosialisasi")).count() == 1  # still shown
+        assert page.locator(EXCEPTION).count() == 0
+        assert blocked == []

@@ -27,6 +27,18 @@ from pantau.ui.url import LANG
 PROFILE_PAGE = "app_pages/profile.py"
 
 
+FILTER_CHANGED = "_navigate_filter_changed"
+
+
+def filter_changed() -> bool:
+    """Whether a callback changed the shared filter since the last call (and forget it).
+
+    A widget inside a fragment reruns only the fragment; the fragment asks this to rerun the whole
+    page when its widget changed the filter that the sidebar and the rest of the page follow.
+    """
+    return bool(st.session_state.pop(FILTER_CHANGED, False))
+
+
 def select_province(code: str | None) -> None:
     """Make `code` the only province of the shared filter (None: all of Indonesia). Use in callbacks.
 
@@ -37,6 +49,7 @@ def select_province(code: str | None) -> None:
                              or not access.current().scope.covers_province(code)):
         return
     st.session_state[K_PROVINCES] = [code] if code else []
+    st.session_state[FILTER_CHANGED] = True
     # Regencies of other provinces could never match (filters combine with AND).
     inside = {r["regency_code"] for r in reference.rows("regencies") if r["province_code"] == code}
     st.session_state[K_REGENCIES] = [r for r in st.session_state.get(K_REGENCIES, []) if r in inside]

@@ -5,14 +5,16 @@
     .venv/bin/python -m bench.load_test --browser --sessions 6        # Chromium pages (50 are too many here)
     .venv/bin/python -m bench.load_test --sessions 0                  # only the first page after start
     .venv/bin/python -m bench.load_test --quick                       # 6 sessions, 1 round: a smoke run
+    .venv/bin/python -m bench.load_test --sessions 0 --launcher streamlit   # the first page, cold start
 
 First the first page after start: Chromium (Debian's /usr/bin/chromium, never downloaded) is ready,
-`streamlit run dashboard.py` is launched, and as soon as its health check answers the overview is
-opened and timed until every chart is drawn. Then every session opens one page (session i: page
-i mod 6) and changes the sidebar filters the way a user does, one rerun each: a province, a regency
-of it, a destination, then the start date to the first day of the last month (a one-month period);
---rounds times, each round a fresh page load with other values. Latency of a change: from the
-widget change (browser: the click or key that commits it) to
+the dashboard is launched as scripts/start launches it (`python -m pantau.serve`, which warms the
+process before the server answers; `--launcher streamlit`: plain `streamlit run dashboard.py`), and
+as soon as its health check answers the overview is opened and timed until every chart is drawn.
+Then every session opens one page (session i: page i mod 6) and changes the sidebar filters the way
+a user does, one rerun each: a province, a regency of it, a destination, then the start date to the
+first day of the last month (a one-month period); --rounds times, each round a fresh page load with
+other values. Latency of a change: from the widget change (browser: the click or key that commits it) to
 - websocket mode (default): the server's `script_finished` on the session's own Streamlit websocket
   (/_stcore/stream, BackMsg/ForwardMsg protobufs: the rerun message the browser sends, with every
   sidebar widget's value), every element of the page received;
@@ -159,8 +161,14 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
-def start_server(data: Path) -> Server:
-    """`streamlit run dashboard.py`, as the README starts it, on a free port; polled every 50 ms."""
+LAUNCHERS = {
+    "serve": ["-m", "pantau.serve"],  # scripts/start: warmed up before the server answers
+    "streamlit": ["-m", "streamlit", "run", "dashboard.py"],  # cold: the first visitor's run does the imports
+}
+
+
+def start_server(data: Path, launcher: str = "serve") -> Server:
+    """The dashboard on a free port, launched with LAUNCHERS[launcher]; its health check polled every 50 ms."""
     port = free_port()
     log = CACHE / "load-server.log"  # the last run's
     # No file watcher: others edit this checkout while the bench runs, and a deployed server's code does
@@ -171,7 +179,7 @@ def start_server(data: Path) -> Server:
     env = {**os.environ, "PANTAU_DATA": str(data), "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
            "PANTAU_AUDIT_LOG": str(CACHE / "load-audit" / "audit.jsonl")}
     launched = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)],
+    proc = subprocess.Popen([sys.executable, *LAUNCHERS[launcher], "--server.port", str(port)],
                             cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
     while True:
@@ -244,18 +252,22 @@ def process_parents() -> dict[int, int]:
 
 class Sampler(threading.Thread):
     """Every 2 s: the server's memory, the clients' (this process's tree without the server; Chromium
-    included) and the 1-minute load average; keeps the peaks."""
+    included) and the 1-minute load average; keeps the peaks, and the server's memory over time (whether
+    it keeps growing run after run is what a garbage collector setting changes)."""
 
     def __init__(self, server_pid: int):
         super().__init__(daemon=True)
         self.server_pid = server_pid
         self.server_mb = self.clients_mb = self.load = 0.0
+        self.server_series: list[tuple[float, float]] = []  # (seconds since the start, server MB)
         self.stopping = threading.Event()
 
     def run(self) -> None:
+        started = time.perf_counter()
         while not self.stopping.wait(2.0):
             parents = process_parents()
             server = tree_pss_mb(self.server_pid, parents)
+            self.server_series.append((time.perf_counter() - started, server))
             self.server_mb = max(self.server_mb, server)
             self.clients_mb = max(self.clients_mb, tree_pss_mb(os.getpid(), parents) - server)
             self.load = max(self.load, os.getloadavg()[0])
@@ -604,7 +616,7 @@ async def run_sessions(server: Server, plans: list[list[Visit]], c: Choices, arg
                     print(f"closing Chromium: {type(e).__name__}: {str(e)[:200]}", file=sys.stderr)
 
 
-async def first_page(data: Path, c: Choices) -> tuple[Server, dict]:
+async def first_page(data: Path, c: Choices, launcher: str) -> tuple[Server, dict]:
     """Launch the server with Chromium ready; time the overview from the server answering to drawn, then
     the same page in a second context (server caches warm, browser cold)."""
     from playwright.async_api import async_playwright
@@ -613,7 +625,7 @@ async def first_page(data: Path, c: Choices) -> tuple[Server, dict]:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         try:
             first = await new_browser_client(browser, "", c)
-            server = start_server(data)
+            server = start_server(data, launcher)
             up = time.perf_counter()
             first.base = server.url
             visit = Visit(-1, 0, "overview", "", "", "", "")
@@ -630,6 +642,7 @@ async def first_page(data: Path, c: Choices) -> tuple[Server, dict]:
         "server_done_s": first.marks.get("finished", math.nan) - up,
         "drawn_s": (step.latency_ms or math.nan) / 1000, "charts": step.charts, "errors": step.errors,
         "second_context_s": (second.latency_ms or math.nan) / 1000, "second_errors": second.errors,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -688,6 +701,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser", action="store_true", help="Chromium pages instead of websocket sessions")
     parser.add_argument("--browsers", type=int, default=5, help="Chromium instances the pages share (--browser)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 6 sessions, 1 round")
+    parser.add_argument("--launcher", choices=sorted(LAUNCHERS), default="serve",
+                        help="serve: python -m pantau.serve, as scripts/start (default); streamlit: streamlit run")
     args = parser.parse_args(argv)
     if args.quick:
         args.sessions, args.rounds, args.ramp = 6, 1, 2.0
@@ -696,7 +711,9 @@ def main(argv: list[str] | None = None) -> int:
 
     started_at = dt.datetime.now()
     load_before = os.getloadavg()
-    print(f"pantau load test, {started_at:%Y-%m-%d %H:%M}, code {describe_code()}, {mode} sessions")
+    gc_setting = os.environ.get("STREAMLIT_RUNNER_POST_SCRIPT_GC", ".streamlit/config.toml")
+    print(f"pantau load test, {started_at:%Y-%m-%d %H:%M}, code {describe_code()}, {mode} sessions, "
+          f"launcher {args.launcher}, runner.postScriptGC: {gc_setting}")
     print(f"{os.cpu_count()} CPUs, load average before {load_before[0]:.2f} {load_before[1]:.2f} "
           f"{load_before[2]:.2f} (other jobs)", flush=True)
     data = dataset(args.scale, args.data)
@@ -706,12 +723,13 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{t} {n:,}" for t, n in rows.items()) + f"; period {c.start} to {c.end}", flush=True)
     plans = plan(args.sessions, args.rounds, c)
 
-    server, first = asyncio.run(first_page(data, c))
+    server, first = asyncio.run(first_page(data, c, args.launcher))
     print(f"first page after start (overview in Chromium): server up {first['server_up_s']:.1f} s after launch; "
           f"from then: websocket open {first['websocket_s']:.1f} s, server done {first['server_done_s']:.1f} s, "
           f"{first['charts']} charts drawn {first['drawn_s']:.1f} s")
     print(f"  total {first['server_up_s'] + first['drawn_s']:.1f} s from launch; the same page in a second "
-          f"context (server warm, browser cache cold): {first['second_context_s']:.1f} s", flush=True)
+          f"context (server warm, browser cache cold): {first['second_context_s']:.1f} s; load average "
+          f"{first['load_average']:.2f}", flush=True)
     sampler = Sampler(server.proc.pid)
     sampler.start()
     try:
@@ -736,13 +754,18 @@ def main(argv: list[str] | None = None) -> int:
     print(f"server: peak RSS {server_rss:,.0f} MB, CPU {server_cpu:,.0f} s ({server_cpu / elapsed:.2f} cores over "
           f"the run); clients: peak {sampler.clients_mb:,.0f} MB (Pss"
           + (", Chromium included)" if args.browser else ")"))
+    series = sampler.server_series
+    if series:
+        quarters = [series[min(len(series) - 1, round(q * (len(series) - 1) / 4))] for q in range(5)]
+        print("server memory (Pss) over the run: " + ", ".join(f"{mb:,.0f} MB at {t:.0f} s" for t, mb in quarters))
     print(f"load average: before {load_before[0]:.2f}, peak {sampler.load:.2f}, after {load_after:.2f}; "
           f"finished {dt.datetime.now():%H:%M}; server log {server.log.relative_to(REPO)}")
     RESULTS.write_text(json.dumps({
         "started": started_at.isoformat(timespec="seconds"), "code": describe_code(), "mode": mode,
         "data": str(data), "rows": rows, "args": vars(args), "first_page": first, "elapsed_s": elapsed,
         "server_peak_rss_mb": server_rss, "server_cpu_s": server_cpu, "server_peak_pss_mb": sampler.server_mb,
-        "clients_peak_pss_mb": sampler.clients_mb, "load_average": [load_before[0], sampler.load, load_after],
+        "clients_peak_pss_mb": sampler.clients_mb, "server_pss_series": sampler.server_series,
+        "load_average": [load_before[0], sampler.load, load_after],
         "errors": total, "server_log_problems": problems, "steps": [dataclasses.asdict(s) for s in steps],
     }, indent=1), encoding="utf-8")
     print(f"errors total: {total}; every step in {RESULTS.relative_to(REPO)}")

@@ -8,8 +8,8 @@ scopes each table with in_scope and filters it with the same macros as the recor
 answers exactly what the records would.
 
 A DuckDB file rather than Parquet: a page runs up to a dozen small queries, and planning one costs
-more than scanning its rollup rows; a table in an attached file binds in about half the time a
-Parquet file does (bench/README.md, "Pages"). Rows are stored in the order the SQL gives (by day
+more than scanning its rollup rows, and a table in an attached file binds in about half the time a
+Parquet file does (measured while building the rollups). Rows are stored in the order the SQL gives (by day
 first), so a period filter skips whole row groups.
 
 A version published before rollups existed has no such file: its rollups are computed when a process

@@ -32,36 +32,39 @@ def dashboard(env: dict[str, str], timeout: float = 60) -> Iterator[str]:
     The server gets the test's environment with `env` on top: PANTAU_SUPPRESSION=off from
     tests/conftest.py (exact figures), unless the test is marked `suppressed` or sets it in `env`.
     """
-    port = free_port()
-    log = (ARTIFACTS / f"server-{port}.log").open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port)],
-        cwd=REPO,
-        env={**os.environ, **env},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"dashboard did not start; see {log.name}")
-            time.sleep(0.3)
+    with server(["-m", "streamlit", "run", "dashboard.py"], env, timeout) as (url, _):
         yield url
-    finally:
-        proc.terminate()
+
+
+@contextmanager
+def server(args: list[str], env: dict[str, str], timeout: float = 60) -> Iterator[tuple[str, Path]]:
+    """`python <args> --server.port P` from the repository on a free port, once its health check
+    answers; yield its base URL and the file holding its output."""
+    port = free_port()
+    log_path = ARTIFACTS / f"server-{port}.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen([sys.executable, *args, "--server.port", str(port)], cwd=REPO,
+                                env={**os.environ, **env}, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                        if r.status == 200:
+                            break
+                except OSError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the server did not start; see {log_path}")
+                time.sleep(0.3)
+            yield url, log_path
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 @contextmanager

@@ -8,14 +8,10 @@ import os
 import re
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from browser import ARTIFACTS, CHART, REPO, free_port, offline_page
+from browser import ARTIFACTS, CHART, REPO, offline_page, server
 
 
 @pytest.fixture
@@ -27,35 +23,10 @@ def demo_data(data_dir) -> Path:
     return data_dir
 
 
-@contextmanager
-def launched(timeout: float = 90) -> Iterator[tuple[str, Path]]:
-    """`python -m pantau.serve` on a free port, as scripts/start runs it; yield its URL and its log."""
+def launched(timeout: float = 90):
+    """`python -m pantau.serve` on a free port, as scripts/start runs it; yields its URL and its log."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    log_path = ARTIFACTS / f"serve-{port}.log"
-    with log_path.open("w") as log:
-        proc = subprocess.Popen([sys.executable, "-m", "pantau.serve", "--server.port", str(port)], cwd=REPO,
-                                env=dict(os.environ), stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                        if r.status == 200:
-                            break
-                except OSError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the launcher did not start a server; see {log_path}")
-                time.sleep(0.2)
-            yield url, log_path
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    return server(["-m", "pantau.serve"], {}, timeout)
 
 
 @pytest.mark.browser

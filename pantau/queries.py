@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pantau import access, sql, store
+from pantau import access, cursors, sql, store
 from pantau.filters import Filters
 
 
@@ -19,10 +19,5 @@ def run(name: str, filters: Filters | None = None, **params: object) -> pd.DataF
     query = sql.load(name)
     bound = sql.bind(query, {**(filters.sql_params() if filters else {}), **params})
     _, con = store.connection()
-    cursor = con.cursor()
-    try:
-        for variable, value in scope.sql_params().items():
-            cursor.execute(f"SET VARIABLE {variable} = $value", {"value": value})
+    with cursors.scoped(con, scope) as cursor:
         return cursor.execute(query, bound).df()
-    finally:
-        cursor.close()

@@ -22,17 +22,19 @@ import math
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import kaleido
 import pandas as pd
 import plotly.graph_objects as go
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from pantau import disclosure, reference
 from pantau.filters import Filters
 from pantau.i18n import fmt_date, t
+
+# openpyxl and kaleido are imported by the first XLSX or PNG asked for, not by every page that only
+# offers the buttons: ~0.5 s less before the server answers its first page (python -m pantau.serve).
+if TYPE_CHECKING:
+    import kaleido
 
 # Frame column -> indicator whose definition the header block states.
 COLUMN_DEFINITIONS = {
@@ -70,9 +72,7 @@ RENDER_TIMEOUT = 60
 # Room under the plot for the period, version and demo lines of a PNG.
 FOOTER_LINE = 20
 DEMO_COLOR = "#B00020"
-BOLD = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=13)
-HEADER_FILL = PatternFill("solid", fgColor="DDE6EE")
+HEADER_COLOR = "DDE6EE"
 
 
 @dataclass(frozen=True)
@@ -183,14 +183,19 @@ def xlsx_bytes(table: pd.DataFrame, header: Header, percent: Iterable[str] = ())
     Columns named in `percent` (shares, as fractions) get a percentage format; counts stay numbers and
     hidden ones the marker text, so a sum in Excel never silently counts a hidden cell.
     """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
     book = Workbook()
     sheet = book.active
     sheet.title = "Data"
     lines = header_lines(header)
     for label, value in lines:
         sheet.append([label, value])
-        sheet.cell(sheet.max_row, 1).font = BOLD
-    sheet.cell(2 if header.demo else 1, 2).font = TITLE_FONT
+        sheet.cell(sheet.max_row, 1).font = bold
+    sheet.cell(2 if header.demo else 1, 2).font = Font(bold=True, size=13)
     if header.demo:
         sheet.cell(1, 1).font = Font(bold=True, color=DEMO_COLOR[1:])
     # One empty row between the header block and the table.
@@ -198,8 +203,8 @@ def xlsx_bytes(table: pd.DataFrame, header: Header, percent: Iterable[str] = ())
     for j, column in enumerate(table.columns, start=1):
         sheet.cell(first, j, str(column))
     for cell in sheet[first]:
-        cell.font = BOLD
-        cell.fill = HEADER_FILL
+        cell.font = bold
+        cell.fill = PatternFill("solid", fgColor=HEADER_COLOR)
     for row in table.itertuples(index=False):
         sheet.append([_cell(v) for v in row])
     percent = set(percent)
@@ -266,6 +271,8 @@ class Renderer:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout=timeout)
 
     def _open(self) -> None:
+        import kaleido
+
         self._loop = asyncio.new_event_loop()
         threading.Thread(target=self._loop.run_forever, name="pantau-png", daemon=True).start()
 

@@ -21,8 +21,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 from xml.parsers import expat
 
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+# openpyxl's date helpers are imported when a workbook is read: importing any part of openpyxl
+# loads all of it (~0.4 s), which every page would otherwise pay through upload -> ingest -> readers.
 
 CHUNK = 1 << 16
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -95,6 +95,9 @@ class Workbook:
         return ElementTree.fromstring(self._zip.read(part))
 
     def _read_sheets(self) -> list[Sheet]:
+        from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+        self._from_excel = from_excel
         workbook = self._xml("xl/workbook.xml")
         self._epoch = CALENDAR_WINDOWS_1900
         for element in workbook.iter():
@@ -153,6 +156,8 @@ class Workbook:
         """Indices of the cell styles whose number format shows a date or time."""
         if self._styles_part not in self._zip.namelist():
             return frozenset()
+        from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+
         styles = self._xml(self._styles_part)
         formats = dict(BUILTIN_FORMATS)
         for element in styles.iter():
@@ -292,7 +297,7 @@ class Workbook:
             return text  # not a number after all: let validation judge the text
         if style in self._date_styles:
             try:
-                return from_excel(number, self._epoch)
+                return self._from_excel(number, self._epoch)
             except (ValueError, OverflowError):
                 return number  # a date format on a number no calendar holds
         return number

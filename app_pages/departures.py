@@ -56,11 +56,11 @@ else:
 
 # Origin: provinces, and regencies of the chosen province(s) (all of Indonesia when none is chosen).
 st.subheader(t("departures.origin.header", lang))
+origins = data.query("departure_origins", filters)
 left, right = st.columns(2)
 with left:
     title = t("departures.chart.provinces", lang)
-    provinces = departure_frames.origins(data.query("region_indicators", filters, level="province", province=""),
-                                         "province", TOP_AREAS)
+    provinces = departure_frames.origins(origins[origins["level"] == "province"], "province", TOP_AREAS)
     if frames.is_empty(provinces, CLASS_COLUMNS):
         panels.empty(title, lang)
     else:
@@ -72,8 +72,7 @@ with right:
         title = t("departures.chart.regencies_in", lang, province=province_names[single])
     else:
         title = t("departures.chart.regencies", lang)
-    regencies = departure_frames.origins(
-        data.query("region_indicators", filters, level="regency", province=single or ""), "regency", TOP_AREAS)
+    regencies = departure_frames.origins(origins[origins["level"] == "regency"], "regency", TOP_AREAS)
     if frames.is_empty(regencies, CLASS_COLUMNS):
         panels.empty(title, lang)
     else:

@@ -74,3 +74,31 @@ def test_destination_monthly_honours_checkpoint_filters(published):
     df = queries.run("destination_monthly", replace(YEAR_2024, checkpoint_kinds=("sea",)), limit=5)
     assert list(dict.fromkeys(df["iso3"])) == ["MYS"]
     assert nonzero(df, "non_procedural_departures") == {("MYS", "2024-03"): 1, ("MYS", "2024-04"): 1}
+
+
+ORIGIN_COLUMNS = ["level", "code", "name", "labour_departures", "procedural_departures", "non_procedural_departures"]
+
+
+def test_departure_origins_by_province_and_regency_in_one_answer(published):
+    # Residents of 3201 (A C G H): D01 D10 procedural, D03 non-procedural (D09 a tourist); of 3301 (B D E):
+    # D02 D04 D06 non-procedural (D05 prevented, not labour); of 3509 (F): D07 D08 procedural.
+    assert rows("departure_origins", ORIGIN_COLUMNS) == [
+        ["province", "32", "Jawa Barat", 3, 2, 1],
+        ["province", "33", "Jawa Tengah", 3, 0, 3],
+        ["province", "35", "Jawa Timur", 2, 2, 0],
+        ["regency", "3201", "Kabupaten Bogor", 3, 2, 1],
+        ["regency", "3301", "Kabupaten Cilacap", 3, 0, 3],
+        ["regency", "3509", "Kabupaten Jember", 2, 2, 0],
+    ]
+
+
+def test_departure_origins_follow_the_filters(published):
+    assert rows("departure_origins", ORIGIN_COLUMNS, replace(YEAR_2024, provinces=("33",))) == [
+        ["province", "33", "Jawa Tengah", 3, 0, 3], ["regency", "3301", "Kabupaten Cilacap", 3, 0, 3]]
+    # AIR-CGK: D01 D10 (3201) procedural, D03 (3201) and D04 (3301) non-procedural.
+    assert rows("departure_origins", ORIGIN_COLUMNS, replace(YEAR_2024, checkpoints=("AIR-CGK",))) == [
+        ["province", "32", "Jawa Barat", 3, 2, 1], ["province", "33", "Jawa Tengah", 1, 0, 1],
+        ["regency", "3201", "Kabupaten Bogor", 3, 2, 1], ["regency", "3301", "Kabupaten Cilacap", 1, 0, 1]]
+    # No labour departure (2023 has only D12, resident of 3201): nothing else listed, no zero rows.
+    assert rows("departure_origins", ORIGIN_COLUMNS, Filters(dt.date(2023, 1, 1), dt.date(2023, 12, 31))) == [
+        ["province", "32", "Jawa Barat", 1, 0, 1], ["regency", "3201", "Kabupaten Bogor", 1, 0, 1]]

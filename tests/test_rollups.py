@@ -64,6 +64,7 @@ FILTERED = {
     "headline": {},
     "monthly_departures": {},
     "region_indicators": {"level": "province", "province": ""},
+    "departure_origins": {},
     "top_destinations": {"limit": 1000},
     "top_origin_provinces": {"limit": 1000},
     "top_routes": {"limit": 1000},

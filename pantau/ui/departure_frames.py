@@ -70,7 +70,7 @@ def suppressed_trend(comparison: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFra
 
 
 def origins(raw: pd.DataFrame, label: str, top: int) -> pd.DataFrame:
-    """The `top` areas of region_indicators with the most labour departures (none without any), suppressed.
+    """The `top` areas of departure_origins (one level) with the most labour departures, suppressed.
 
     Suppression runs over every area before the top ones are cut, so the chart hides what a table of
     all areas would hide.

@@ -221,3 +221,21 @@ def test_footer_freshness_of_an_extract_without_rows():
              "cases": Freshness("cases", 0, None, None)}
     assert freshness_text(fresh, "id") == "data s.d.: pendaftaran 31 Okt 2026, keberangkatan belum ada, kasus belum ada"
     assert freshness_text(fresh, "en") == "data up to: registrations 31 Oct 2026, departures none yet, cases none yet"
+
+
+def test_a_province_steward_sees_the_province_and_no_whole_country_run_counts(published, monkeypatch):
+    # Jawa Tengah (33) holds residents B D E of 3301 (tests/extracts.py): registrations R02 R04, departures
+    # D02 D04 D05 D06, cases K02 K07. The manifests' run counts (26 rows read, 1 quarantined) are national.
+    monkeypatch.setenv("PANTAU_DEV_USER", "steward.jateng@test.example")
+    at = open_page({"lang": "en"}, QUALITY)
+    assert [c[2] for c in cards(at)[:3]] == ["2 rows", "4 rows", "2 rows"]
+    assert [i.value for i in at.info] == ["Figures per ingest run (rows read, published, quarantined) cover all of "
+                                          "Indonesia, so they are shown only to data stewards with national scope."]
+    assert not at.get("plotly_chart")
+    assert all("Rows read" not in table[0] for table in tables(at) if table)
+    assert not any("manifest" in c.value for c in at.caption)
+    # A national steward gets the runs.
+    monkeypatch.setenv("PANTAU_DEV_USER", "steward@test.example")
+    at = open_page({"lang": "en"}, QUALITY)
+    assert [(r["Rows read"], r["Rows quarantined"]) for r in tables(at)[1]] == [(26, 1)]
+    assert at.info.len == 0

@@ -18,6 +18,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "For data stewards: how recent and complete the data is, how much of it links, what each ingest run "
         "quarantined, and which months are empty.",
     ),
+    "data_quality.national_only": (
+        "Angka per pengolahan (baris dibaca, diterbitkan, dikarantina) mencakup seluruh Indonesia, sehingga hanya "
+        "ditampilkan bagi pengelola data dengan cakupan nasional.",
+        "Figures per ingest run (rows read, published, quarantined) cover all of Indonesia, so they are shown only "
+        "to data stewards with national scope.",
+    ),
     "methodology.version": (
         "Versi data {version} · diterbitkan {created} · berkas: {files} · pengolahan: {runs}",
         "Dataset version {version} · published {created} · files: {files} · ingest runs: {runs}",

@@ -77,7 +77,9 @@ def _linkage_cards(linkage: data_health.Linkage, scope: str, lang: str) -> None:
         )
 
 
-def linkage(version: store.Version, filters: Filters, lang: str) -> None:
+def linkage(version: store.Version, filters: Filters, lang: str, national: bool = True) -> None:
+    """Linked shares for all data and the filters; `national`: also the rates the version's manifest recorded
+    (they are the whole country's)."""
     st.subheader(t("methodology.linkage.title", lang))
     everything = data_health.linkage(data.query("health/linkage", data_health.all_time()))
     current = data_health.linkage(data.query("health/linkage", filters))
@@ -92,16 +94,22 @@ def linkage(version: store.Version, filters: Filters, lang: str) -> None:
             return t("methodology.linkage.none", lang)
         return fmt_pct(value, lang)
 
-    st.caption(t("methodology.linkage.caption", lang,
-                 departures=manifest_rate("labour_departures_linked_to_registration", everything.linked_departures,
-                                          everything.labour_departures),
-                 cases=manifest_rate("cases_linked_to_departure", everything.linked_cases, everything.cases)))
+    if national:
+        st.caption(t("methodology.linkage.caption", lang,
+                     departures=manifest_rate("labour_departures_linked_to_registration", everything.linked_departures,
+                                              everything.labour_departures),
+                     cases=manifest_rate("cases_linked_to_departure", everything.linked_cases, everything.cases)))
     st.caption(t("methodology.linkage.filters", lang, start=fmt_date(filters.start, lang),
                  end=fmt_date(filters.end, lang)))
 
 
-def quarantine(version: store.Version, history: list[data_health.Run], lang: str) -> None:
+def quarantine(version: store.Version, history: list[data_health.Run], lang: str, national: bool = True) -> None:
+    """Quarantined rows by reason and the ingest runs, from the manifests: whole-country counts, shown only when
+    `national`."""
     st.subheader(t("methodology.quarantine.title", lang))
+    if not national:
+        st.info(t("data_quality.national_only", lang), icon=":material/public:")
+        return
     st.caption(t("methodology.quarantine.caption", lang))
     by_reason = data_health.quarantine_by_reason(history)
     if by_reason.empty:

@@ -39,8 +39,9 @@ departure_panels.departure_cards(frames.suppressed_headline(data.headline(filter
 
 # Month by month, against the same months a year earlier.
 st.subheader(t("departures.trend.header", lang))
-monthly = departure_frames.monthly_comparison(data.query("monthly_departures", filters),
-                                              data.query("monthly_departures", previous))
+trend = data.query("monthly_departures_compared", filters, prev_start=previous.start, prev_end=previous.end)
+monthly = departure_frames.monthly_comparison(trend[trend["period"] == "current"],
+                                              trend[trend["period"] == "previous"])
 no_share = departure_frames.monthly_share(monthly)[["non_procedural_share", "previous_non_procedural_share"]]
 monthly, share = departure_frames.suppressed_trend(monthly)
 if frames.is_empty(monthly, ("procedural", "non_procedural", "previous_procedural", "previous_non_procedural")):

@@ -446,6 +446,36 @@ class Baseline:
         out = counts.reindex(self.months(f), fill_value=0)
         return out.rename_axis("month").reset_index()
 
+    def monthly_departures_compared(self, f, prev_start, prev_end):
+        import pandas as pd
+
+        previous = dataclasses.replace(f, start=prev_start, end=prev_end)
+        out = pd.concat([self.monthly_departures(f).assign(period="current"),
+                         self.monthly_departures(previous).assign(period="previous")], ignore_index=True)
+        return out[["period", "month", "procedural", "non_procedural", "prevented"]]
+
+    def departure_origins(self, f):
+        import pandas as pd
+
+        d = self.departures(f)
+        d = d[d["is_labour"]]
+        parts = []
+        for level, names in (("province", self.provinces.rename(columns={"province_code": "code",
+                                                                           "name_short": "name"})),
+                             ("regency", self.regencies.rename(columns={"regency_code": "code",
+                                                                         "regency_name": "name"}))):
+            counts = self.flags(d, labour_departures=d["is_labour"],
+                                procedural_departures=d["departure_class"].eq("procedural"),
+                                non_procedural_departures=d["departure_class"].eq("non_procedural")
+                                ).groupby(d[level]).sum().rename_axis("code").reset_index()
+            out = counts.merge(names[["code", "name"]], on="code")
+            out = out[out["labour_departures"] > 0].sort_values(["labour_departures", "code"],
+                                                                ascending=[False, True])
+            parts.append(out.assign(level=level))
+        out = pd.concat(parts, ignore_index=True)
+        return out[["level", "code", "name", "labour_departures", "procedural_departures",
+                    "non_procedural_departures"]]
+
     def _top(self, f, key: str):
         d = self.departures(f)
         d = d[d["is_labour"]]
@@ -562,9 +592,9 @@ class Baseline:
         return out[["iso3", "name_id", "name_en", "month", "labour_departures", "non_procedural_departures"]]
 
 
-BASELINE = ("data_period", "headline", "monthly_departures", "top_destinations", "top_origin_provinces",
-            "region_indicators", "departures_by_checkpoint", "cases_monthly_by_type", "destination_indicators",
-            "destination_monthly")
+BASELINE = ("data_period", "headline", "monthly_departures", "monthly_departures_compared", "top_destinations",
+            "top_origin_provinces", "region_indicators", "departure_origins", "departures_by_checkpoint",
+            "cases_monthly_by_type", "destination_indicators", "destination_monthly")
 
 
 def covered(call: dict) -> bool:

@@ -109,7 +109,9 @@ def test_a_filter_inside_the_scope_still_narrows(published):
 PAGE_QUERIES = {
     "headline": {},
     "monthly_departures": {},
+    "monthly_departures_compared": PREVIOUS,
     "region_indicators": {"level": "province", "province": ""},
+    "departure_origins": {},
     "top_destinations": {"limit": 100},
     "top_origin_provinces": {"limit": 100},
     "top_routes": {"limit": 100},

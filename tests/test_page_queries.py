@@ -90,3 +90,23 @@ def test_destination_indicators_with_comparison_period(published):
         ["KHM", 0, 0, 0, 1, 1, 0],
         ["SGP", 0, 0, 0, 1, 0, 0],
     ]
+
+
+def test_monthly_departures_for_the_period_and_a_year_earlier_in_one_answer(published):
+    # 2024 labour departures by month (tests/extracts.py): Feb D01 procedural, D04 non-procedural; Mar D02 D03
+    # non-procedural; Apr D07 procedural, D06 non-procedural; Jun D10 and Dec D08 procedural; D05 prevented.
+    # 2023: only D12, March, non-procedural.
+    df = queries.run("monthly_departures_compared", YEAR_2024, **PREVIOUS)
+    current, previous = (df[df["period"] == p].set_index(df[df["period"] == p]["month"].dt.month) for p in
+                         ("current", "previous"))
+    assert len(current) == len(previous) == 12
+    assert {m: (r.procedural, r.non_procedural) for m, r in current.iterrows() if r.procedural or r.non_procedural} \
+        == {2: (1, 1), 3: (0, 2), 4: (1, 1), 6: (1, 0), 12: (1, 0)}
+    assert current["prevented"].sum() == 1
+    assert {m: (r.procedural, r.non_procedural) for m, r in previous.iterrows() if r.procedural or r.non_procedural} \
+        == {3: (0, 1)}
+    assert previous["month"].min() == dt.datetime(2023, 1, 1)
+    # The same answers as monthly_departures for each period on its own.
+    for period, filters in (("current", YEAR_2024), ("previous", YEAR_2024.previous_year())):
+        alone = queries.run("monthly_departures", filters)
+        assert df[df["period"] == period].drop(columns="period").reset_index(drop=True).equals(alone)

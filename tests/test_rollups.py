@@ -63,6 +63,7 @@ PER_RECORD = {
 FILTERED = {
     "headline": {},
     "monthly_departures": {},
+    "monthly_departures_compared": {"previous": True},
     "region_indicators": {"level": "province", "province": ""},
     "departure_origins": {},
     "top_destinations": {"limit": 1000},

@@ -31,7 +31,6 @@ import pyarrow as pa
 
 from pantau import rollups, sql, store
 from pantau.paths import quarantine_dir, warehouse_dir
-from pantau.prefetch import prefetched
 from pantau.pseudonym import SecretMissing, fingerprint, load_secret
 from pantau.readers import (
     MALFORMED,
@@ -307,7 +306,7 @@ class _Run:
     def _insert(self, extract: Extract, extract_file: ExtractFile, batches: Iterator[pa.Table], ordinal: int,
                 report: FileReport) -> None:
         verb = f"INSERT INTO checked_{extract.kind}"
-        for batch in prefetched(batches):
+        for batch in batches:
             n = batch.num_rows
             raw = batch.rename_columns(
                 [INPUT_PREFIX + name if name in extract.names else name for name in batch.column_names]

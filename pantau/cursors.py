@@ -42,10 +42,11 @@ def _take(con: duckdb.DuckDBPyConnection, scope: Scope) -> duckdb.DuckDBPyConnec
 
 def _give_back(con: duckdb.DuckDBPyConnection, scope: Scope, cursor: duckdb.DuckDBPyConnection) -> None:
     with _lock:
-        idle = _idle.setdefault(scope, [])
-        if _owner is con and len(idle) < MAX_IDLE:
-            idle.append(cursor)
-            return
+        if _owner is con:
+            idle = _idle.setdefault(scope, [])
+            if len(idle) < MAX_IDLE:
+                idle.append(cursor)
+                return
     cursor.close()
 
 

@@ -12,30 +12,23 @@ months AS (
                                                INTERVAL 1 MONTH)) AS DATE) AS month
     FROM periods
 ),
-current_counts AS (
-    SELECT
-        CAST(date_trunc('month', period_day) AS DATE) AS month,
-        records_if(n, departure_class = 'procedural') AS procedural,
-        records_if(n, departure_class = 'non_procedural') AS non_procedural,
-        records_if(n, outcome = 'delayed') AS prevented
-    FROM f_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
-        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
-    GROUP BY ALL
-),
-previous_counts AS (
-    SELECT
-        CAST(date_trunc('month', period_day) AS DATE) AS month,
-        records_if(n, departure_class = 'procedural') AS procedural,
-        records_if(n, departure_class = 'non_procedural') AS non_procedural,
-        records_if(n, outcome = 'delayed') AS prevented
-    FROM f_departure_counts($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders,
-        checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
-    GROUP BY ALL
-),
 counts AS (
-    SELECT 'current' AS period, * FROM current_counts
-    UNION ALL
-    SELECT 'previous', * FROM previous_counts
+    SELECT
+        period,
+        CAST(date_trunc('month', period_day) AS DATE) AS month,
+        records_if(n, departure_class = 'procedural') AS procedural,
+        records_if(n, departure_class = 'non_procedural') AS non_procedural,
+        records_if(n, outcome = 'delayed') AS prevented
+    FROM (
+        SELECT 'current' AS period, *
+        FROM f_departure_counts($start, $end, $provinces, $regencies, $destinations, $genders,
+            checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
+        UNION ALL
+        SELECT 'previous', *
+        FROM f_departure_counts($prev_start, $prev_end, $provinces, $regencies, $destinations, $genders,
+            checkpoints := $checkpoints, checkpoint_kinds := $checkpoint_kinds)
+    )
+    GROUP BY ALL
 )
 SELECT
     months.period,
